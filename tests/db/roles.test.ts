@@ -1,0 +1,146 @@
+/**
+ * Who may do what, acting as each caller in turn: anonymous (a respondent's phone),
+ * an officer of agency A, an officer of agency B, and a central administrator.
+ * Anonymous callers can submit responses and read an open round's questionnaire,
+ * nothing else.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
+import { anon, asCaller, callRpc, service, type Claims } from '../../src/lib/server/db/rpc.ts';
+import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
+import { createRound, favourableResponse } from '../support/fixtures.ts';
+
+const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
+
+describe.each(engines)('roles on %s', (engine) => {
+	let t: TestDatabase;
+	let roundA: string;
+	let roundB: string;
+	let officerA: Claims;
+	let officerB: Claims;
+	const central: Claims = { role: 'authenticated', sub: randomUUID(), app_metadata: { ita_role: 'central' } };
+
+	beforeAll(async () => {
+		t = await freshDatabase(engine);
+		roundA = await createRound(t.db, { framework: 'bma-2567', agency: 'agency-a', iitAccessCode: 'code-a' });
+		roundB = await createRound(t.db, { framework: 'bma-2567', agency: 'agency-b' });
+		const ids = await t.db.query<{ code: string; agency_id: string }>('select code, agency_id from agencies');
+		const idOf = (code: string) => ids.find((r) => r.code === code)!.agency_id;
+		officerA = { role: 'authenticated', sub: randomUUID(), app_metadata: { ita_role: 'officer', agency_id: idOf('agency-a') } };
+		officerB = { role: 'authenticated', sub: randomUUID(), app_metadata: { ita_role: 'officer', agency_id: idOf('agency-b') } };
+		await callRpc(t.db, anon, 'submit_responses', {
+			batch: [favourableResponse(bma, roundA, 'eit'), favourableResponse(bma, roundB, 'eit')]
+		});
+	});
+	afterAll(() => t?.drop());
+
+	test('every table has row level security', async () => {
+		const open = await t.db.query<{ relname: string }>(
+			`select relname from pg_class
+			where relnamespace = 'public'::regnamespace and relkind = 'r' and not relrowsecurity`
+		);
+		expect(open).toEqual([]);
+	});
+
+	test('anonymous callers may execute submit_responses and get_questionnaire, and no other function', async () => {
+		const callable = await t.db.query<{ name: string }>(
+			`select p.proname as name from pg_proc p
+			where p.pronamespace = 'public'::regnamespace and has_function_privilege('anon', p.oid, 'execute')
+			order by 1`
+		);
+		expect(callable.map((r) => r.name)).toEqual(['get_questionnaire', 'submit_responses']);
+	});
+
+	test('anonymous callers read no table', async () => {
+		const tables = await t.db.query<{ relname: string }>(
+			`select relname from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' order by 1`
+		);
+		expect(tables.length).toBeGreaterThan(10);
+		for (const { relname } of tables) {
+			await expect(
+				asCaller(t.db, anon, (tx) => tx.query(`select * from public.${relname} limit 1`)),
+				relname
+			).rejects.toThrow(/permission denied/);
+		}
+	});
+
+	test('anonymous callers can read an open round\'s questionnaire, without its IIT access code', async () => {
+		const q = await callRpc<{ round: Record<string, unknown>; framework: { instruments: { id: string }[] } }>(
+			t.db, anon, 'get_questionnaire', { round_code: roundA }
+		);
+		expect(q.round.iitAccessCode).toBe(true);
+		expect(JSON.stringify(q)).not.toContain('code-a');
+		expect(q.framework.instruments.map((i) => i.id)).toEqual(['iit', 'eit']);
+		await expect(callRpc(t.db, anon, 'get_questionnaire', { round_code: 'nope-0000' })).rejects.toThrow(
+			/no round has the code nope-0000/
+		);
+	});
+
+	test('anonymous callers cannot read results, load frameworks, recount or enter OIT scores', async () => {
+		for (const [fn, args] of [
+			['round_results', { round_code: roundA }],
+			['load_framework', { definition: bma }],
+			['recount_round', { round_code: roundA }],
+			['set_oit_scores', { round_code: roundA, scores: { O1: 100 } }]
+		] as const) {
+			await expect(callRpc(t.db, anon, fn, args), fn).rejects.toThrow(/permission denied/);
+		}
+	});
+
+	test('nobody but the service inserts responses directly: the submit function is the way in', async () => {
+		for (const claims of [anon, officerA, central]) {
+			await expect(
+				asCaller(t.db, claims, (tx) =>
+					tx.query(`insert into public.responses (response_id, round_id, instrument, channel, collected_on)
+						select gen_random_uuid(), round_id, 'eit', 'link', current_date from public.rounds limit 1`)
+				)
+			).rejects.toThrow(/permission denied/);
+		}
+	});
+
+	test('an officer reads their own agency\'s round and results, and not another agency\'s', async () => {
+		const own = await callRpc<{ respondents: { eit: number } }>(t.db, officerA, 'round_results', { round_code: roundA });
+		expect(own.respondents.eit).toBe(1);
+		await expect(callRpc(t.db, officerA, 'round_results', { round_code: roundB })).rejects.toThrow(/no round/);
+		await expect(callRpc(t.db, officerB, 'round_results', { round_code: roundA })).rejects.toThrow(/no round/);
+
+		const rounds = await asCaller(t.db, officerA, (tx) => tx.query<{ code: string }>('select code from public.rounds'));
+		expect(rounds.map((r) => r.code)).toEqual([roundA]);
+		const responses = await asCaller(t.db, officerB, (tx) =>
+			tx.query<{ round_id: string }>('select round_id from public.responses')
+		);
+		expect(responses).toHaveLength(1);
+		const counts = await asCaller(t.db, officerB, (tx) =>
+			tx.query<{ round_id: string }>('select distinct round_id from public.answer_counts')
+		);
+		expect(counts).toHaveLength(1);
+	});
+
+	test('an officer enters OIT scores for their own agency only', async () => {
+		expect(await callRpc(t.db, officerA, 'set_oit_scores', { round_code: roundA, scores: { O1: 100, O2: 50 } })).toBe(2);
+		await expect(
+			callRpc(t.db, officerB, 'set_oit_scores', { round_code: roundA, scores: { O1: 0 } })
+		).rejects.toThrow(/only the agency's officers/);
+		await expect(
+			callRpc(t.db, officerA, 'set_oit_scores', { round_code: roundA, scores: { O1: 100, O99: 1 } })
+		).rejects.toThrow(/O99 is not an OIT item/);
+		await expect(
+			callRpc(t.db, officerA, 'set_oit_scores', { round_code: roundA, scores: { O1: 120 } })
+		).rejects.toThrow(/from 0 to 100/);
+	});
+
+	test('a central administrator reads every agency\'s results; the service role too', async () => {
+		for (const claims of [central, service]) {
+			for (const code of [roundA, roundB]) {
+				const r = await callRpc<{ respondents: { eit: number } }>(t.db, claims, 'round_results', { round_code: code });
+				expect(r.respondents.eit).toBe(1);
+			}
+		}
+	});
+
+	test('a forged agency claim of the wrong shape grants nothing', async () => {
+		const forged: Claims = { role: 'authenticated', app_metadata: { ita_role: 'officer', agency_id: "' or true --" } };
+		await expect(callRpc(t.db, forged, 'round_results', { round_code: roundA })).rejects.toThrow(/no round/);
+	});
+});

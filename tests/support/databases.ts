@@ -1,0 +1,49 @@
+/**
+ * Fresh, migrated databases for the tests, on both engines the app runs on:
+ * PGlite in memory, and a throw-away database on the PostgreSQL server named by
+ * ITA_TEST_PG_URL (default postgres://ita:ita@127.0.0.1:5432/postgres; `.ci/run`
+ * creates that role).
+ */
+import { randomBytes } from 'node:crypto';
+import { openPglite, openPostgres, type Sql } from '../../src/lib/server/db/client.ts';
+import { installFrameworks } from '../../src/lib/server/db/frameworks.ts';
+import { migrate } from '../../src/lib/server/db/migrate.ts';
+
+export const pgAdminUrl = process.env.ITA_TEST_PG_URL ?? 'postgres://ita:ita@127.0.0.1:5432/postgres';
+
+export type Engine = 'pglite' | 'postgres';
+export const engines: Engine[] = ['pglite', 'postgres'];
+
+export interface TestDatabase {
+	db: Sql;
+	/** A URL another process can open (PostgreSQL only). */
+	url?: string;
+	drop(): Promise<void>;
+}
+
+/** A new empty database with the migrations and the framework files loaded. */
+export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
+	if (engine === 'pglite') {
+		const db = await openPglite();
+		await migrate(db);
+		await installFrameworks(db);
+		return { db, drop: () => db.close() };
+	}
+	const name = `ita_test_${randomBytes(6).toString('hex')}`;
+	const admin = openPostgres(pgAdminUrl, { max: 1 });
+	await admin.exec(`create database ${name}`);
+	const url = new URL(pgAdminUrl);
+	url.pathname = `/${name}`;
+	const db = openPostgres(url.toString());
+	await migrate(db);
+	await installFrameworks(db);
+	return {
+		db,
+		url: url.toString(),
+		async drop() {
+			await db.close();
+			await admin.exec(`drop database if exists ${name} with (force)`);
+			await admin.close();
+		}
+	};
+}

@@ -1,0 +1,17 @@
+/// <reference types="vitest/config" />
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: {
+		fs: { allow: ['supabase'] }
+	},
+	test: {
+		include: ['src/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+		// Each database test file migrates its own databases; PGlite start-up is ~1–2 s.
+		testTimeout: 120_000,
+		hookTimeout: 120_000,
+		globalSetup: ['tests/db/global-setup.ts']
+	}
+});
