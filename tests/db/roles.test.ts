@@ -19,16 +19,34 @@ describe.each(engines)('roles on %s', (engine) => {
 	let roundB: string;
 	let officerA: Claims;
 	let officerB: Claims;
-	const central: Claims = { role: 'authenticated', sub: randomUUID(), app_metadata: { ita_role: 'central' } };
+	const central: Claims = {
+		role: 'authenticated',
+		sub: randomUUID(),
+		app_metadata: { ita_role: 'central' }
+	};
 
 	beforeAll(async () => {
 		t = await freshDatabase(engine);
-		roundA = await createRound(t.db, { framework: 'bma-2567', agency: 'agency-a', iitAccessCode: 'code-a' });
+		roundA = await createRound(t.db, {
+			framework: 'bma-2567',
+			agency: 'agency-a',
+			iitAccessCode: 'code-a'
+		});
 		roundB = await createRound(t.db, { framework: 'bma-2567', agency: 'agency-b' });
-		const ids = await t.db.query<{ code: string; agency_id: string }>('select code, agency_id from agencies');
+		const ids = await t.db.query<{ code: string; agency_id: string }>(
+			'select code, agency_id from agencies'
+		);
 		const idOf = (code: string) => ids.find((r) => r.code === code)!.agency_id;
-		officerA = { role: 'authenticated', sub: randomUUID(), app_metadata: { ita_role: 'officer', agency_id: idOf('agency-a') } };
-		officerB = { role: 'authenticated', sub: randomUUID(), app_metadata: { ita_role: 'officer', agency_id: idOf('agency-b') } };
+		officerA = {
+			role: 'authenticated',
+			sub: randomUUID(),
+			app_metadata: { ita_role: 'officer', agency_id: idOf('agency-a') }
+		};
+		officerB = {
+			role: 'authenticated',
+			sub: randomUUID(),
+			app_metadata: { ita_role: 'officer', agency_id: idOf('agency-b') }
+		};
 		await callRpc(t.db, anon, 'submit_responses', {
 			batch: [favourableResponse(bma, roundA, 'eit'), favourableResponse(bma, roundB, 'eit')]
 		});
@@ -65,16 +83,17 @@ describe.each(engines)('roles on %s', (engine) => {
 		}
 	});
 
-	test('anonymous callers can read an open round\'s questionnaire, without its IIT access code', async () => {
-		const q = await callRpc<{ round: Record<string, unknown>; framework: { instruments: { id: string }[] } }>(
-			t.db, anon, 'get_questionnaire', { round_code: roundA }
-		);
+	test("anonymous callers can read an open round's questionnaire, without its IIT access code", async () => {
+		const q = await callRpc<{
+			round: Record<string, unknown>;
+			framework: { instruments: { id: string }[] };
+		}>(t.db, anon, 'get_questionnaire', { round_code: roundA });
 		expect(q.round.iitAccessCode).toBe(true);
 		expect(JSON.stringify(q)).not.toContain('code-a');
 		expect(q.framework.instruments.map((i) => i.id)).toEqual(['iit', 'eit']);
-		await expect(callRpc(t.db, anon, 'get_questionnaire', { round_code: 'nope-0000' })).rejects.toThrow(
-			/no round has the code nope-0000/
-		);
+		await expect(
+			callRpc(t.db, anon, 'get_questionnaire', { round_code: 'nope-0000' })
+		).rejects.toThrow(/no round has the code nope-0000/);
 	});
 
 	test('anonymous callers cannot read results, load frameworks, recount or enter OIT scores', async () => {
@@ -99,13 +118,21 @@ describe.each(engines)('roles on %s', (engine) => {
 		}
 	});
 
-	test('an officer reads their own agency\'s round and results, and not another agency\'s', async () => {
-		const own = await callRpc<{ respondents: { eit: number } }>(t.db, officerA, 'round_results', { round_code: roundA });
+	test("an officer reads their own agency's round and results, and not another agency's", async () => {
+		const own = await callRpc<{ respondents: { eit: number } }>(t.db, officerA, 'round_results', {
+			round_code: roundA
+		});
 		expect(own.respondents.eit).toBe(1);
-		await expect(callRpc(t.db, officerA, 'round_results', { round_code: roundB })).rejects.toThrow(/no round/);
-		await expect(callRpc(t.db, officerB, 'round_results', { round_code: roundA })).rejects.toThrow(/no round/);
+		await expect(callRpc(t.db, officerA, 'round_results', { round_code: roundB })).rejects.toThrow(
+			/no round/
+		);
+		await expect(callRpc(t.db, officerB, 'round_results', { round_code: roundA })).rejects.toThrow(
+			/no round/
+		);
 
-		const rounds = await asCaller(t.db, officerA, (tx) => tx.query<{ code: string }>('select code from public.rounds'));
+		const rounds = await asCaller(t.db, officerA, (tx) =>
+			tx.query<{ code: string }>('select code from public.rounds')
+		);
 		expect(rounds.map((r) => r.code)).toEqual([roundA]);
 		const responses = await asCaller(t.db, officerB, (tx) =>
 			tx.query<{ round_id: string }>('select round_id from public.responses')
@@ -118,7 +145,12 @@ describe.each(engines)('roles on %s', (engine) => {
 	});
 
 	test('an officer enters OIT scores for their own agency only', async () => {
-		expect(await callRpc(t.db, officerA, 'set_oit_scores', { round_code: roundA, scores: { O1: 100, O2: 50 } })).toBe(2);
+		expect(
+			await callRpc(t.db, officerA, 'set_oit_scores', {
+				round_code: roundA,
+				scores: { O1: 100, O2: 50 }
+			})
+		).toBe(2);
 		await expect(
 			callRpc(t.db, officerB, 'set_oit_scores', { round_code: roundA, scores: { O1: 0 } })
 		).rejects.toThrow(/only the agency's officers/);
@@ -130,17 +162,24 @@ describe.each(engines)('roles on %s', (engine) => {
 		).rejects.toThrow(/from 0 to 100/);
 	});
 
-	test('a central administrator reads every agency\'s results; the service role too', async () => {
+	test("a central administrator reads every agency's results; the service role too", async () => {
 		for (const claims of [central, service]) {
 			for (const code of [roundA, roundB]) {
-				const r = await callRpc<{ respondents: { eit: number } }>(t.db, claims, 'round_results', { round_code: code });
+				const r = await callRpc<{ respondents: { eit: number } }>(t.db, claims, 'round_results', {
+					round_code: code
+				});
 				expect(r.respondents.eit).toBe(1);
 			}
 		}
 	});
 
 	test('a forged agency claim of the wrong shape grants nothing', async () => {
-		const forged: Claims = { role: 'authenticated', app_metadata: { ita_role: 'officer', agency_id: "' or true --" } };
-		await expect(callRpc(t.db, forged, 'round_results', { round_code: roundA })).rejects.toThrow(/no round/);
+		const forged: Claims = {
+			role: 'authenticated',
+			app_metadata: { ita_role: 'officer', agency_id: "' or true --" }
+		};
+		await expect(callRpc(t.db, forged, 'round_results', { round_code: roundA })).rejects.toThrow(
+			/no round/
+		);
 	});
 });

@@ -10,11 +10,7 @@ import { callRpc, service, anon } from '../../src/lib/server/db/rpc.ts';
 import type { Sql } from '../../src/lib/server/db/client.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import { createRound, type ResponseInput } from '../support/fixtures.ts';
-import {
-	responsesFromDistributions,
-	responsesFromQuestionScores,
-	type PublishedDistributions
-} from '../support/published.ts';
+import { responsesFromDistributions, responsesFromQuestionScores } from '../support/published.ts';
 import wang from '../fixtures/wang-thonglang-2565.json' with { type: 'json' };
 import samphanthawong from '../fixtures/samphanthawong-2567.json' with { type: 'json' };
 
@@ -35,22 +31,34 @@ interface Results {
 	instruments: Record<string, Score & { weighted: number | null }>;
 	total: number | null;
 	level: string | null;
-	demographics: Record<string, Record<string, { n: number; options: Record<string, { count: number; percent: number }> }>>;
+	demographics: Record<
+		string,
+		Record<string, { n: number; options: Record<string, { count: number; percent: number }> }>
+	>;
 }
 
 async function submitAll(db: Sql, responses: ResponseInput[]) {
 	let accepted = 0;
 	for (let i = 0; i < responses.length; i += 200) {
-		const out = await callRpc<{ accepted: number; results: unknown[] }>(db, anon, 'submit_responses', {
-			batch: responses.slice(i, i + 200)
-		});
+		const out = await callRpc<{ accepted: number; results: unknown[] }>(
+			db,
+			anon,
+			'submit_responses',
+			{
+				batch: responses.slice(i, i + 200)
+			}
+		);
 		accepted += out.accepted;
 	}
 	return accepted;
 }
 
 /** Every printed number that the computed one misses by more than 0.01. */
-function mismatches(published: Record<string, number>, computed: Record<string, Score>, what: string) {
+function mismatches(
+	published: Record<string, number>,
+	computed: Record<string, Score>,
+	what: string
+) {
 	return Object.entries(published)
 		.filter(([id, value]) => !(Math.abs((computed[id]?.score ?? NaN) - value) <= 0.01 + 1e-9))
 		.map(([id, value]) => `${what} ${id}: printed ${value}, computed ${computed[id]?.score}`);
@@ -64,8 +72,12 @@ describe.each(engines)('published reports, on %s', (engine) => {
 	afterAll(() => t?.drop());
 
 	test('Wang Thonglang FY2565: every item, question, indicator and total of seed 000, level AA', async () => {
-		const round = await createRound(t.db, { framework: 'nacc-2565', agency: 'wang-thonglang', fiscalYear: 2022 });
-		const responses = responsesFromDistributions(nacc, wang as unknown as PublishedDistributions, round);
+		const round = await createRound(t.db, {
+			framework: 'nacc-2565',
+			agency: 'wang-thonglang',
+			fiscalYear: 2022
+		});
+		const responses = responsesFromDistributions(nacc, wang, round);
 		expect(await submitAll(t.db, responses)).toBe(358 + 408);
 		await callRpc(t.db, service, 'set_oit_scores', { round_code: round, scores: wang.oit });
 
@@ -80,8 +92,13 @@ describe.each(engines)('published reports, on %s', (engine) => {
 			),
 			...Object.entries(wang.items).flatMap(([key, item]) =>
 				Object.entries(item.percent)
-					.filter(([code, p]) => !(Math.abs((r.items[key].percent[code] ?? NaN) - p) <= 0.01 + 1e-9))
-					.map(([code, p]) => `item ${key} answer ${code}: printed ${p}%, computed ${r.items[key].percent[code]}%`)
+					.filter(
+						([code, p]) => !(Math.abs((r.items[key].percent[code] ?? NaN) - p) <= 0.01 + 1e-9)
+					)
+					.map(
+						([code, p]) =>
+							`item ${key} answer ${code}: printed ${p}%, computed ${r.items[key].percent[code]}%`
+					)
 			),
 			...mismatches(wang.questions, r.questions, 'question'),
 			...mismatches(wang.indicators, r.indicators, 'indicator'),
@@ -102,19 +119,28 @@ describe.each(engines)('published reports, on %s', (engine) => {
 	});
 
 	test('Wang Thonglang FY2565: the respondent tables 503–511', async () => {
-		const round = await createRound(t.db, { framework: 'nacc-2565', agency: 'wang-thonglang', fiscalYear: 2022 });
-		await submitAll(t.db, responsesFromDistributions(nacc, wang as unknown as PublishedDistributions, round));
+		const round = await createRound(t.db, {
+			framework: 'nacc-2565',
+			agency: 'wang-thonglang',
+			fiscalYear: 2022
+		});
+		await submitAll(t.db, responsesFromDistributions(nacc, wang, round));
 		const r = await callRpc<Results>(t.db, service, 'round_results', { round_code: round });
 
 		for (const instrument of ['iit', 'eit'] as const) {
 			for (const [question, options] of Object.entries(wang.demographics[instrument])) {
-				for (const [code, printed] of Object.entries(options as Record<string, { count: number; percent: number }>)) {
+				for (const [code, printed] of Object.entries(
+					options as Record<string, { count: number; percent: number }>
+				)) {
 					const computed = r.demographics[instrument][question].options[code];
 					expect(computed.count, `${instrument} ${question} ${code}`).toBe(printed.count);
 					// Where the report misprints a percentage, the count is right: expect the correct one.
 					const misprint = misprints[`demographics.${instrument}.${question}.${code}.percent`];
 					const expected = misprint ? misprint.correct : printed.percent;
-					expect(Math.abs(computed.percent - expected), `${instrument} ${question} ${code} %`).toBeLessThanOrEqual(0.01);
+					expect(
+						Math.abs(computed.percent - expected),
+						`${instrument} ${question} ${code} %`
+					).toBeLessThanOrEqual(0.01);
 				}
 			}
 		}
@@ -122,10 +148,17 @@ describe.each(engines)('published reports, on %s', (engine) => {
 	});
 
 	test('Samphanthawong FY2567: question, indicator and OIT scores of seed 001, total 87.67, ผ่าน', async () => {
-		const round = await createRound(t.db, { framework: 'bma-2567', agency: 'samphanthawong', fiscalYear: 2024 });
+		const round = await createRound(t.db, {
+			framework: 'bma-2567',
+			agency: 'samphanthawong',
+			fiscalYear: 2024
+		});
 		const responses = responsesFromQuestionScores(bma, samphanthawong.questions, round);
 		expect(await submitAll(t.db, responses)).toBe(responses.length);
-		await callRpc(t.db, service, 'set_oit_scores', { round_code: round, scores: samphanthawong.oit });
+		await callRpc(t.db, service, 'set_oit_scores', {
+			round_code: round,
+			scores: samphanthawong.oit
+		});
 
 		const r = await callRpc<Results>(t.db, service, 'round_results', { round_code: round });
 

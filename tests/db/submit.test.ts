@@ -9,7 +9,12 @@ import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/framew
 import { anon, callRpc, service } from '../../src/lib/server/db/rpc.ts';
 import type { Sql } from '../../src/lib/server/db/client.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
-import { addServicePoint, createRound, favourableResponse, type ResponseInput } from '../support/fixtures.ts';
+import {
+	addServicePoint,
+	createRound,
+	favourableResponse,
+	type ResponseInput
+} from '../support/fixtures.ts';
 
 const nacc = await readFrameworkFile(`${frameworksDir()}/nacc-2565.json`);
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
@@ -27,7 +32,8 @@ interface Outcome {
 	rejected: number;
 }
 
-const submit = (db: Sql, batch: unknown) => callRpc<Outcome>(db, anon, 'submit_responses', { batch });
+const submit = (db: Sql, batch: unknown) =>
+	callRpc<Outcome>(db, anon, 'submit_responses', { batch });
 
 async function storedCount(db: Sql, round: string): Promise<number> {
 	const [row] = await db.query<{ n: number }>(
@@ -61,42 +67,92 @@ describe.each(engines)('submit_responses on %s', (engine) => {
 	let round: string;
 	beforeAll(async () => {
 		t = await freshDatabase(engine);
-		round = await createRound(t.db, { framework: 'bma-2567', agency: 'bang-rak', iitAccessCode: 'staff-2567' });
+		round = await createRound(t.db, {
+			framework: 'bma-2567',
+			agency: 'bang-rak',
+			iitAccessCode: 'staff-2567'
+		});
 		await addServicePoint(t.db, 'bang-rak', 'registration-1');
 	});
 	afterAll(() => t?.drop());
 
 	test('a batch with good, duplicated and bad responses: each good one counted once, each bad one refused with its reason', async () => {
 		const good = favourableResponse(bma, round, 'eit');
-		const good2 = { ...favourableResponse(bma, round, 'eit'), servicePoint: 'registration-1', demographics: { sex: 'female', occupation: { code: 'other', text: 'แม่ค้า' } } };
-		const unknownItem = { ...favourableResponse(bma, round, 'eit'), answers: { ...good.answers, 'E9.1': 4 } };
-		const outOfScale = { ...favourableResponse(bma, round, 'eit'), answers: { ...good.answers, 'E1.1': 5 } };
+		const good2 = {
+			...favourableResponse(bma, round, 'eit'),
+			servicePoint: 'registration-1',
+			demographics: { sex: 'female', occupation: { code: 'other', text: 'แม่ค้า' } }
+		};
+		const unknownItem = {
+			...favourableResponse(bma, round, 'eit'),
+			answers: { ...good.answers, 'E9.1': 4 }
+		};
+		const outOfScale = {
+			...favourableResponse(bma, round, 'eit'),
+			answers: { ...good.answers, 'E1.1': 5 }
+		};
 		const missing = favourableResponse(bma, round, 'eit');
 		delete missing.answers['E4.1'];
-		const twice = { ...favourableResponse(bma, round, 'eit'), answers: { ...good.answers, 'e1.1 ': 3 } };
+		const twice = {
+			...favourableResponse(bma, round, 'eit'),
+			answers: { ...good.answers, 'e1.1 ': 3 }
+		};
 		const noVariant = { ...favourableResponse(bma, round, 'eit'), variants: {} };
-		const badDemographic = { ...favourableResponse(bma, round, 'eit'), demographics: { sex: 'unknown' } };
+		const badDemographic = {
+			...favourableResponse(bma, round, 'eit'),
+			demographics: { sex: 'unknown' }
+		};
 		const otherRound = { ...favourableResponse(bma, round, 'eit'), round: 'no-such-round' };
 		const noId = { ...favourableResponse(bma, round, 'eit'), id: 'not-a-uuid' };
 
 		const out = await submit(t.db, [
-			good, good, good2, unknownItem, outOfScale, missing, twice, noVariant, badDemographic, otherRound, noId, 42
+			good,
+			good,
+			good2,
+			unknownItem,
+			outOfScale,
+			missing,
+			twice,
+			noVariant,
+			badDemographic,
+			otherRound,
+			noId,
+			42
 		]);
 
 		expect(out.results.map((r) => r.status)).toEqual([
-			'accepted', 'duplicate', 'accepted',
-			'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected'
+			'accepted',
+			'duplicate',
+			'accepted',
+			'rejected',
+			'rejected',
+			'rejected',
+			'rejected',
+			'rejected',
+			'rejected',
+			'rejected',
+			'rejected',
+			'rejected'
 		]);
 		expect(out.results.slice(3).map((r) => r.code)).toEqual([
-			'unknown_item', 'invalid_answer', 'missing_item', 'duplicated_item', 'missing_variant',
-			'invalid_demographics', 'unknown_round', 'invalid_id', 'invalid_response'
+			'unknown_item',
+			'invalid_answer',
+			'missing_item',
+			'duplicated_item',
+			'missing_variant',
+			'invalid_demographics',
+			'unknown_round',
+			'invalid_id',
+			'invalid_response'
 		]);
 		expect(out.results[3].reason).toContain('E9.1');
 		expect(out.results[4].reason).toContain('E1.1 = 5');
 		expect(out.results[5].reason).toContain('E4.1');
 		expect(out.results[9].reason).toContain('no-such-round');
 		expect({ accepted: out.accepted, duplicates: out.duplicates, rejected: out.rejected }).toEqual({
-			accepted: 2, duplicates: 1, rejected: 9
+			accepted: 2,
+			duplicates: 1,
+			rejected: 9
 		});
 		expect(await storedCount(t.db, round)).toBe(2);
 
@@ -127,35 +183,66 @@ describe.each(engines)('submit_responses on %s', (engine) => {
 		expect(Number(row.n)).toBe(0);
 	});
 
-	test('IIT needs the round\'s access code; the right one is accepted', async () => {
+	test("IIT needs the round's access code; the right one is accepted", async () => {
 		const wrong = { ...favourableResponse(bma, round, 'iit'), accessCode: 'guess' };
 		const none = favourableResponse(bma, round, 'iit');
 		const right = { ...favourableResponse(bma, round, 'iit'), accessCode: 'staff-2567' };
 		const out = await submit(t.db, [wrong, none, right]);
-		expect(out.results.map((r) => r.code ?? r.status)).toEqual(['wrong_access_code', 'wrong_access_code', 'accepted']);
+		expect(out.results.map((r) => r.code ?? r.status)).toEqual([
+			'wrong_access_code',
+			'wrong_access_code',
+			'accepted'
+		]);
 		expect(out.results[0].reason).toMatch(/access code/);
 	});
 
 	test('closed, not yet open and draft rounds take nothing', async () => {
-		const closed = await createRound(t.db, { framework: 'bma-2567', agency: 'bang-rak', opensInDays: -60, closesInDays: -1 });
-		const future = await createRound(t.db, { framework: 'bma-2567', agency: 'bang-rak', opensInDays: 2, closesInDays: 30 });
-		const shut = await createRound(t.db, { framework: 'bma-2567', agency: 'bang-rak', status: 'closed' });
+		const closed = await createRound(t.db, {
+			framework: 'bma-2567',
+			agency: 'bang-rak',
+			opensInDays: -60,
+			closesInDays: -1
+		});
+		const future = await createRound(t.db, {
+			framework: 'bma-2567',
+			agency: 'bang-rak',
+			opensInDays: 2,
+			closesInDays: 30
+		});
+		const shut = await createRound(t.db, {
+			framework: 'bma-2567',
+			agency: 'bang-rak',
+			status: 'closed'
+		});
 		const out = await submit(t.db, [
 			favourableResponse(bma, closed, 'eit'),
 			favourableResponse(bma, future, 'eit'),
 			favourableResponse(bma, shut, 'eit')
 		]);
-		expect(out.results.map((r) => r.code)).toEqual(['round_closed', 'round_not_open', 'round_closed']);
+		expect(out.results.map((r) => r.code)).toEqual([
+			'round_closed',
+			'round_not_open',
+			'round_closed'
+		]);
 		expect(out.results[0].reason).toContain('closed on');
 	});
 
 	test('the day collected is kept (never a time), and must fall within the round', async () => {
-		const [{ today }] = await t.db.query<{ today: string }>(`select ita_private.today()::text as today`);
+		const [{ today }] = await t.db.query<{ today: string }>(
+			`select ita_private.today()::text as today`
+		);
 		const ok = { ...favourableResponse(bma, round, 'eit'), collectedOn: today };
-		const withTime = { ...favourableResponse(bma, round, 'eit'), collectedOn: `${today}T10:15:00+07:00` };
+		const withTime = {
+			...favourableResponse(bma, round, 'eit'),
+			collectedOn: `${today}T10:15:00+07:00`
+		};
 		const tooEarly = { ...favourableResponse(bma, round, 'eit'), collectedOn: '2020-01-01' };
 		const out = await submit(t.db, [ok, withTime, tooEarly]);
-		expect(out.results.map((r) => r.code ?? r.status)).toEqual(['accepted', 'invalid_date', 'invalid_date']);
+		expect(out.results.map((r) => r.code ?? r.status)).toEqual([
+			'accepted',
+			'invalid_date',
+			'invalid_date'
+		]);
 		const columns = await t.db.query<{ column_name: string; data_type: string }>(
 			`select column_name, data_type from information_schema.columns
 			where table_schema = 'public' and table_name = 'responses' and data_type like '%time%'`
@@ -182,10 +269,18 @@ describe.each(engines)('submit_responses on %s', (engine) => {
 		const r = favourableResponse(nacc, nround, 'eit');
 		// e4 asks whether money was demanded: ไม่มี (0) is the favourable answer.
 		expect(r.answers['e4.1']).toBe(0);
-		const bad = { ...favourableResponse(nacc, nround, 'eit'), answers: { ...r.answers, 'e4.1': 3 } };
+		const bad = {
+			...favourableResponse(nacc, nround, 'eit'),
+			answers: { ...r.answers, 'e4.1': 3 }
+		};
 		const out = await submit(t.db, [r, bad]);
 		expect(out.results.map((x) => x.code ?? x.status)).toEqual(['accepted', 'invalid_answer']);
-		const res = await callRpc<{ items: Record<string, { score: number }> }>(t.db, service, 'round_results', { round_code: nround });
+		const res = await callRpc<{ items: Record<string, { score: number }> }>(
+			t.db,
+			service,
+			'round_results',
+			{ round_code: nround }
+		);
 		expect(res.items['e4.1'].score).toBe(100);
 		expect(res.items['e1.1'].score).toBe(100);
 	});

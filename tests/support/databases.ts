@@ -9,7 +9,8 @@ import { openPglite, openPostgres, type Sql } from '../../src/lib/server/db/clie
 import { installFrameworks } from '../../src/lib/server/db/frameworks.ts';
 import { migrate } from '../../src/lib/server/db/migrate.ts';
 
-export const pgAdminUrl = process.env.ITA_TEST_PG_URL ?? 'postgres://ita:ita@127.0.0.1:5432/postgres';
+export const pgAdminUrl =
+	process.env.ITA_TEST_PG_URL ?? 'postgres://ita:ita@127.0.0.1:5432/postgres';
 
 export type Engine = 'pglite' | 'postgres';
 export const engines: Engine[] = ['pglite', 'postgres'];

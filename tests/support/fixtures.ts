@@ -104,7 +104,10 @@ export function favourableResponse(
 }
 
 /** Splits n respondents by percentages into whole counts that add up to n (largest remainder). */
-export function countsFromPercent(percent: Record<string, number>, n: number): Record<string, number> {
+export function countsFromPercent(
+	percent: Record<string, number>,
+	n: number
+): Record<string, number> {
 	const entries = Object.entries(percent).map(([code, p]) => {
 		const exact = (p * n) / 100;
 		return { code, count: Math.floor(exact), rest: exact - Math.floor(exact) };

@@ -23,7 +23,10 @@ export interface PublishedItem {
 export interface PublishedDistributions {
 	respondents: { iit: number; eit: number };
 	items: Record<string, PublishedItem>;
-	demographics: Record<'iit' | 'eit', Record<string, Record<string, { count: number; percent: number }>>>;
+	demographics: Record<
+		'iit' | 'eit',
+		Record<string, Record<string, { count: number; percent: number }>>
+	>;
 }
 
 /** Responses whose per-item answer counts match the printed percentages. */
@@ -56,7 +59,8 @@ export function responsesFromDistributions(
 		}
 		for (const [question, options] of Object.entries(published.demographics[instrument])) {
 			const values = spread(Object.entries(options).map(([code, o]) => [code, o.count]));
-			if (values.length !== n) throw new Error(`${instrument} ${question} counts ${values.length} of ${n}`);
+			if (values.length !== n)
+				throw new Error(`${instrument} ${question} counts ${values.length} of ${n}`);
 			values.forEach((code, i) => (batch[i].demographics![question] = code));
 		}
 		responses.push(...batch);
@@ -80,7 +84,8 @@ function respondentsFor(targets: number[], steps: number): number {
 function reachable(target: number, n: number, steps: number): number | null {
 	const s = Math.round((target * steps * n) / 100);
 	for (const cand of [s - 1, s, s + 1]) {
-		if (cand >= 0 && cand <= steps * n && round2((100 * cand) / (steps * n)) === target) return cand;
+		if (cand >= 0 && cand <= steps * n && round2((100 * cand) / (steps * n)) === target)
+			return cand;
 	}
 	return null;
 }

@@ -16,7 +16,9 @@ export const TextSchema = z.object({
 export type Text = z.infer<typeof TextSchema>;
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'ids are letters, digits, _ and -');
-const dottedId = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'indicator ids are dotted numbers like 9 or 9.1');
+const dottedId = z
+	.string()
+	.regex(/^[0-9]+(\.[0-9]+)*$/, 'indicator ids are dotted numbers like 9 or 9.1');
 
 export const InstrumentIdSchema = z.enum(['iit', 'eit', 'oit']);
 export type InstrumentId = z.infer<typeof InstrumentIdSchema>;
@@ -111,9 +113,7 @@ export type Instrument = z.infer<typeof InstrumentSchema>;
 
 /** Answer options of a scale, from the bottom answer to the top answer. */
 export const ScaleSchema = z.object({
-	options: z
-		.array(z.object({ code: z.number().int().min(0).max(9), label: TextSchema }))
-		.min(2)
+	options: z.array(z.object({ code: z.number().int().min(0).max(9), label: TextSchema })).min(2)
 });
 export type Scale = z.infer<typeof ScaleSchema>;
 

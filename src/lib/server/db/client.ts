@@ -4,6 +4,7 @@
  * PostgreSQL over TCP (a Supabase project's database, or PostgreSQL 15 in the tests).
  * Everything above it — migrations, RPC calls, tests — is written once.
  */
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 
@@ -62,6 +63,7 @@ export function fromPglite(db: PGlite): Sql {
 
 /** PGlite in `dataDir`, or in memory when none is given. */
 export async function openPglite(dataDir?: string): Promise<Sql> {
+	if (dataDir) await mkdir(dataDir, { recursive: true });
 	const db = dataDir ? new PGlite(dataDir) : new PGlite();
 	await db.waitReady;
 	return fromPglite(db);

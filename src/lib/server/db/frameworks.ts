@@ -4,6 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { frameworkProblems } from '../../ita/consistency.ts';
 import { FrameworkSchema, type Framework } from '../../ita/framework.ts';
 import type { Sql } from './client.ts';
 import { supabaseDir } from './paths.ts';
@@ -22,6 +23,10 @@ export async function readFrameworkFile(path: string): Promise<Framework> {
 			.map((i) => `  ${i.path.join('.')}: ${i.message}`)
 			.join('\n');
 		throw new Error(`${path} is not a valid framework:\n${problems}`);
+	}
+	const problems = frameworkProblems(parsed.data);
+	if (problems.length > 0) {
+		throw new Error(`${path} is inconsistent:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 	}
 	return parsed.data;
 }

@@ -14,7 +14,9 @@ export interface Migration {
 	sql: string;
 }
 
-export async function readMigrations(dir = join(supabaseDir(), 'migrations')): Promise<Migration[]> {
+export async function readMigrations(
+	dir = join(supabaseDir(), 'migrations')
+): Promise<Migration[]> {
 	const files = (await readdir(dir)).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
 	return Promise.all(
 		files.map(async (file) => {

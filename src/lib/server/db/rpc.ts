@@ -75,7 +75,8 @@ export async function callRpc<T = unknown>(
 	const list = names.map((name, i) => `${name} => $${i + 1}::text::${types.get(name)}`).join(', ');
 	const params = names.map((name) => {
 		const v = args[name];
-		return v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
+		if (v === null || v === undefined) return null;
+		return typeof v === 'string' ? v : JSON.stringify(v);
 	});
 	return asCaller(db, claims, async (tx) => {
 		const rows = await tx.query<{ result: T }>(`select public.${fn}(${list}) as result`, params);

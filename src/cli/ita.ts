@@ -1,0 +1,209 @@
+/**
+ * ita — the command line of ITA Collect.
+ *
+ *   ita score --framework <id> --responses <file.ndjson> [--oit <file.json>]
+ *   ita import --round <code> <file.ndjson> [--data <folder> | --database-url <url>]
+ *   ita frameworks [--data <folder> | --database-url <url>]
+ *
+ * `score` runs the very SQL of the app in a throw-away PGlite and prints the scores as
+ * JSON; `import` loads paper responses into a round through submit_responses().
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { openPglite, openPostgres, type Sql } from '../lib/server/db/client.ts';
+import { openDatabase } from '../lib/server/db/embedded.ts';
+import { installFrameworks } from '../lib/server/db/frameworks.ts';
+import { migrate } from '../lib/server/db/migrate.ts';
+import { callRpc, service } from '../lib/server/db/rpc.ts';
+import { parseNdjson, type Line } from './ndjson.ts';
+
+const usage = `Usage:
+  npm run ita -- score --framework <id> --responses <file.ndjson> [--oit <file.json>]
+      Scores a file of responses (one JSON object per line) with the app's SQL in a
+      throw-away database and prints the results as JSON.
+  npm run ita -- import --round <code> <file.ndjson> [--data <folder> | --database-url <url>]
+      Loads responses (paper forms typed in) into a round of the embedded database
+      (folder ./data, or ITA_DATA_DIR) or of PostgreSQL/Supabase (DATABASE_URL).
+  npm run ita -- frameworks [--data <folder> | --database-url <url>]
+      Applies pending migrations (embedded only) and loads every file of
+      supabase/seed/frameworks/ into the database; prints the framework ids.
+
+A line: {"id": "<uuid>", "instrument": "iit" | "eit", "answers": {"i1.1": 4, …},
+         "demographics": {"sex": "female", …}, "variants": {"E3": "permit"}}`;
+
+interface Verdict {
+	id: string | null;
+	status: 'accepted' | 'duplicate' | 'rejected';
+	code?: string;
+	reason?: string;
+}
+
+const batchSize = 200;
+
+/** Sends the parsed lines in batches; returns one verdict per line. */
+async function submitLines(
+	db: Sql,
+	lines: Line[],
+	shape: (value: Record<string, unknown>) => Record<string, unknown>
+): Promise<{ line: number; verdict: Verdict }[]> {
+	const out: { line: number; verdict: Verdict }[] = [];
+	const good = lines.filter((l) => l.error === undefined);
+	for (const l of lines) {
+		if (l.error !== undefined) {
+			out.push({
+				line: l.line,
+				verdict: { id: null, status: 'rejected', code: 'invalid_json', reason: l.error }
+			});
+		}
+	}
+	for (let i = 0; i < good.length; i += batchSize) {
+		const slice = good.slice(i, i + batchSize);
+		const batch = slice.map((l) =>
+			l.value !== null && typeof l.value === 'object' && !Array.isArray(l.value)
+				? shape(l.value as Record<string, unknown>)
+				: l.value
+		);
+		const result = await callRpc<{ results: Verdict[] }>(db, service, 'submit_responses', {
+			batch
+		});
+		result.results.forEach((verdict, j) => out.push({ line: slice[j].line, verdict }));
+	}
+	return out.sort((a, b) => a.line - b.line);
+}
+
+function reportRejections(verdicts: { line: number; verdict: Verdict }[]): number {
+	const rejected = verdicts.filter((v) => v.verdict.status === 'rejected');
+	for (const { line, verdict } of rejected) {
+		console.error(`line ${line}: ${verdict.code}: ${verdict.reason}`);
+	}
+	return rejected.length;
+}
+
+async function score(args: string[]): Promise<number> {
+	const { values } = parseArgs({
+		args,
+		options: {
+			framework: { type: 'string' },
+			responses: { type: 'string' },
+			oit: { type: 'string' }
+		}
+	});
+	if (!values.framework || !values.responses) {
+		console.error(usage);
+		return 2;
+	}
+	const lines = parseNdjson(await readFile(values.responses, 'utf8'));
+	const oit = values.oit ? (JSON.parse(await readFile(values.oit, 'utf8')) as unknown) : null;
+
+	const db = await openPglite();
+	try {
+		await migrate(db);
+		const ids = await installFrameworks(db);
+		if (!ids.includes(values.framework)) {
+			console.error(`No framework ${values.framework}; there are: ${ids.join(', ')}`);
+			return 2;
+		}
+		// A round open since long ago, so that any collection day in the file is accepted.
+		await db.query(
+			`insert into public.agencies (code, name) values ('cli', '{"th": "ita score"}')`
+		);
+		await db.query(
+			`insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on)
+			select 'cli-score', agency_id, $1, extract(year from now())::int, '2000-01-01', ita_private.today()
+			from public.agencies where code = 'cli'`,
+			[values.framework]
+		);
+		const verdicts = await submitLines(db, lines, (v) => ({
+			channel: 'paper',
+			...v,
+			round: 'cli-score'
+		}));
+		if (oit !== null) {
+			await callRpc(db, service, 'set_oit_scores', { round_code: 'cli-score', scores: oit });
+		}
+		const results = await callRpc<Record<string, unknown>>(db, service, 'round_results', {
+			round_code: 'cli-score'
+		});
+		delete results.round;
+		console.log(JSON.stringify({ framework: values.framework, ...results }, null, 2));
+		const rejected = reportRejections(verdicts);
+		if (rejected > 0) {
+			console.error(
+				`${rejected} of ${verdicts.length} responses were refused and are not in the scores.`
+			);
+			return 1;
+		}
+		return 0;
+	} finally {
+		await db.close();
+	}
+}
+
+async function importFile(args: string[]): Promise<number> {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: {
+			round: { type: 'string' },
+			data: { type: 'string' },
+			'database-url': { type: 'string' }
+		}
+	});
+	const file = positionals[0];
+	if (!values.round || !file) {
+		console.error(usage);
+		return 2;
+	}
+	const lines = parseNdjson(await readFile(file, 'utf8'));
+	const db = await openDatabase({
+		databaseUrl: values['database-url'] ?? process.env.DATABASE_URL,
+		dataDir: values.data
+	});
+	try {
+		const round = values.round;
+		const verdicts = await submitLines(db, lines, (v) => ({ channel: 'paper', ...v, round }));
+		const count = (s: Verdict['status']) => verdicts.filter((v) => v.verdict.status === s).length;
+		console.log(
+			`Round ${round}: ${count('accepted')} stored, ${count('duplicate')} already there, ` +
+				`${count('rejected')} refused (of ${verdicts.length} lines).`
+		);
+		return reportRejections(verdicts) > 0 ? 1 : 0;
+	} finally {
+		await db.close();
+	}
+}
+
+async function frameworks(args: string[]): Promise<number> {
+	const { values } = parseArgs({
+		args,
+		options: { data: { type: 'string' }, 'database-url': { type: 'string' } }
+	});
+	const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
+	// On Supabase the migrations are pushed with its CLI; only the frameworks are loaded here.
+	const db = databaseUrl
+		? openPostgres(databaseUrl, { max: 1 })
+		: await openDatabase({ dataDir: values.data });
+	try {
+		console.log((await installFrameworks(db)).join('\n'));
+		return 0;
+	} finally {
+		await db.close();
+	}
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+	score,
+	import: importFile,
+	frameworks
+};
+const run = commands[command ?? ''];
+if (!run) {
+	console.error(usage);
+	process.exitCode = command === 'help' || command === '--help' ? 0 : 2;
+} else {
+	process.exitCode = await run(rest).catch((error: unknown) => {
+		console.error(error instanceof Error ? error.message : String(error));
+		return 1;
+	});
+}
