@@ -165,7 +165,7 @@ declare
 begin
 	select * into r from public.rounds where code = round_code;
 	if r.round_id is null then
-		raise exception using errcode = 'P0002', message = format('no round has the code %s', round_code);
+		raise exception using errcode = 'PT404', message = format('no round has the code %s', round_code);
 	end if;
 	if not ita_private.can_manage_agency(r.agency_id) then
 		raise exception using errcode = '42501',

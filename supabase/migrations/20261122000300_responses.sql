@@ -484,7 +484,7 @@ declare
 begin
 	select round_id into rid from public.rounds where code = round_code;
 	if rid is null then
-		raise exception using errcode = 'P0002', message = format('no round has the code %s', round_code);
+		raise exception using errcode = 'PT404', message = format('no round has the code %s', round_code);
 	end if;
 	delete from public.answer_counts where round_id = rid;
 	delete from public.respondent_counts where round_id = rid;

@@ -46,7 +46,7 @@ begin
 	if r.round_id is null or not ita_private.can_manage_agency(r.agency_id) then
 		-- The same answer for a round that does not exist and one the caller may not
 		-- see, so that codes cannot be probed.
-		raise exception using errcode = 'P0002',
+		raise exception using errcode = 'PT404',
 			message = format('no round %s that you may read', round_code);
 	end if;
 	select * into f from public.frameworks where framework_id = r.framework_id;

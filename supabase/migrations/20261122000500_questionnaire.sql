@@ -24,14 +24,14 @@ begin
 	end if;
 	select * into r from public.rounds where code = round_code;
 	if r.round_id is null or r.status = 'draft' then
-		raise exception using errcode = 'P0002',
+		raise exception using errcode = 'PT404',
 			message = format('no round has the code %s; check the link or QR code', round_code);
 	end if;
 	if service_point is not null then
 		select jsonb_build_object('code', s.code, 'name', s.name) into sp
 		from public.service_points s where s.agency_id = r.agency_id and s.code = service_point;
 		if sp is null then
-			raise exception using errcode = 'P0002',
+			raise exception using errcode = 'PT404',
 				message = format('round %s has no service point %s', round_code, service_point);
 		end if;
 	end if;

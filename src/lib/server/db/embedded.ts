@@ -1,8 +1,10 @@
 /**
- * The embedded database: PGlite in a local data folder, migrated and with the
- * framework files loaded, ready to answer the same RPCs as a Supabase project.
+ * The app's database: PGlite in a local data folder (the embedded default) or
+ * PostgreSQL at a URL, migrated and with the framework files loaded.
  */
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { lockDataFolder } from '../embedded/lock.ts';
 import { openPglite, openPostgres, type Sql } from './client.ts';
 import { installFrameworks } from './frameworks.ts';
 import { migrate } from './migrate.ts';
@@ -11,13 +13,34 @@ export function defaultDataDir(): string {
 	return resolve(process.env.ITA_DATA_DIR ?? 'data');
 }
 
-/** Opens (creating if needed) and brings up to date the database the app uses. */
+/**
+ * Opens (creating if needed) and brings up to date the database. An embedded data
+ * folder is locked for this process until `close()`.
+ */
 export async function openDatabase(
 	options: { databaseUrl?: string; dataDir?: string } = {}
 ): Promise<Sql> {
-	const db = options.databaseUrl
-		? openPostgres(options.databaseUrl)
-		: await openPglite(resolve(options.dataDir ?? defaultDataDir(), 'pglite'));
+	let db: Sql;
+	if (options.databaseUrl) {
+		db = openPostgres(options.databaseUrl);
+	} else {
+		const folder = resolve(options.dataDir ?? defaultDataDir());
+		await mkdir(folder, { recursive: true });
+		const release = await lockDataFolder(folder);
+		try {
+			const pglite = await openPglite(resolve(folder, 'pglite'));
+			db = {
+				...pglite,
+				async close() {
+					await pglite.close();
+					await release();
+				}
+			};
+		} catch (error) {
+			await release();
+			throw error;
+		}
+	}
 	try {
 		await migrate(db);
 		await installFrameworks(db);

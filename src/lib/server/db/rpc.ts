@@ -32,26 +32,71 @@ export function asCaller<T>(db: Sql, claims: Claims, work: (tx: Sql) => Promise<
 
 const identifier = /^[a-z_][a-z0-9_]*$/;
 
-/** Argument names and types of the exposed functions, read once per database. */
-const signatures = new WeakMap<Sql, Map<string, Map<string, string>>>();
+/** What the gateway and callRpc need to know of an exposed function. */
+export interface FunctionInfo {
+	/** Argument name → type, in declaration order. */
+	args: Map<string, string>;
+	/** How many leading arguments have no default. */
+	required: number;
+	volatile: boolean;
+	returnsVoid: boolean;
+}
 
-async function signature(db: Sql, fn: string): Promise<Map<string, string> | undefined> {
-	let known = signatures.get(db);
+/** The exposed functions, read once per database (PostgREST's schema cache). */
+const catalogs = new WeakMap<Sql, Promise<Map<string, FunctionInfo>>>();
+
+function catalog(db: Sql): Promise<Map<string, FunctionInfo>> {
+	let known = catalogs.get(db);
 	if (!known) {
-		known = new Map();
-		const rows = await db.query<{ name: string; args: string[] | null; types: string[] }>(
-			`select p.proname as name, p.proargnames as args,
-				array(select format_type(t, null) from unnest(p.proargtypes) t) as types
-			from pg_proc p where p.pronamespace = 'public'::regnamespace`
-		);
-		for (const row of rows) {
-			const args = new Map<string, string>();
-			(row.args ?? []).forEach((arg, i) => args.set(arg, row.types[i]));
-			known.set(row.name, args);
-		}
-		signatures.set(db, known);
+		known = db
+			.query<{
+				name: string;
+				args: string[] | null;
+				types: string[];
+				defaults: number;
+				volatility: string;
+				returns: string;
+			}>(
+				`select p.proname as name, p.proargnames as args,
+					array(select format_type(t, null) from unnest(p.proargtypes) t) as types,
+					p.pronargdefaults::int as defaults, p.provolatile::text as volatility,
+					format_type(p.prorettype, null) as returns
+				from pg_proc p where p.pronamespace = 'public'::regnamespace and p.prokind = 'f'`
+			)
+			.then((rows) => {
+				const map = new Map<string, FunctionInfo>();
+				for (const row of rows) {
+					const args = new Map<string, string>();
+					(row.args ?? []).forEach((arg, i) => args.set(arg, row.types[i]));
+					map.set(row.name, {
+						args,
+						required: row.types.length - Number(row.defaults),
+						volatile: row.volatility === 'v',
+						returnsVoid: row.returns === 'void'
+					});
+				}
+				return map;
+			});
+		catalogs.set(db, known);
 	}
-	return known.get(fn);
+	return known;
+}
+
+/**
+ * The exposed function `fn` when it takes exactly these named arguments (every one it
+ * requires, none it lacks), as PostgREST matches a call; otherwise undefined.
+ */
+export async function findFunction(
+	db: Sql,
+	fn: string,
+	argNames: string[]
+): Promise<FunctionInfo | undefined> {
+	const info = (await catalog(db)).get(fn);
+	if (!info) return undefined;
+	const names = [...info.args.keys()];
+	if (!argNames.every((a) => info.args.has(a))) return undefined;
+	if (!names.slice(0, info.required).every((a) => argNames.includes(a))) return undefined;
+	return info;
 }
 
 /**
@@ -66,13 +111,12 @@ export async function callRpc<T = unknown>(
 	args: Record<string, unknown> = {}
 ): Promise<T> {
 	if (!identifier.test(fn)) throw new Error(`not a function name: ${fn}`);
-	const types = await signature(db, fn);
-	if (!types) throw new Error(`no function public.${fn}`);
 	const names = Object.keys(args);
-	for (const name of names) {
-		if (!types.has(name)) throw new Error(`public.${fn} has no argument ${name}`);
-	}
-	const list = names.map((name, i) => `${name} => $${i + 1}::text::${types.get(name)}`).join(', ');
+	const info = await findFunction(db, fn, names);
+	if (!info) throw new Error(`no function public.${fn}(${names.join(', ')})`);
+	const list = names
+		.map((name, i) => `${name} => $${i + 1}::text::${info.args.get(name)}`)
+		.join(', ');
 	const params = names.map((name) => {
 		const v = args[name];
 		if (v === null || v === undefined) return null;

@@ -1,0 +1,67 @@
+/**
+ * `npm start`: builds the app when the build is missing or older than its sources,
+ * then serves it with the embedded database in ITA_DATA_DIR (./data).
+ *
+ * The server is adapter-node's handler behind our own HTTP server, so that a plain
+ * `http://` request on a LAN (no proxy telling the protocol) is known as http — without
+ * it adapter-node assumes https and the app's own origin comes out wrong.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = process.cwd();
+const sources = ['src', 'static', 'supabase', 'package.json', 'svelte.config.js', 'vite.config.ts'];
+
+function newest(path: string): number {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), stat.mtimeMs);
+}
+
+const built = resolve(root, 'build', 'handler.js');
+if (
+	!existsSync(built) ||
+	newest(built) < Math.max(...sources.map((s) => newest(resolve(root, s))))
+) {
+	console.log('Building ITA Collect …');
+	const result = spawnSync(resolve(root, 'node_modules', '.bin', 'vite'), ['build'], {
+		stdio: 'inherit'
+	});
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+process.env.ITA_DATA_DIR ??= resolve(root, 'data');
+process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+// adapter-node's default 512 KB would cut a large batch before the gateway can say why.
+process.env.BODY_SIZE_LIMIT ??= '4M';
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+// Importing the handler runs the app's init hook: the database opens (or the data
+// folder is found in use, and the process ends with that message).
+const { handler } = (await import(pathToFileURL(built).href)) as { handler: Handler };
+
+const server = createServer((req, res) => {
+	req.headers['x-forwarded-proto'] ??= 'http';
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+
+function shutdown(signal: string) {
+	console.log(`${signal}: closing …`);
+	server.close();
+	server.closeAllConnections();
+	// The app closes its database and releases the data folder on this event.
+	process.emit('sveltekit:shutdown' as 'SIGTERM', signal as 'SIGTERM');
+	setTimeout(() => process.exit(0), 5000).unref();
+}
+process.once('SIGINT', () => shutdown('SIGINT'));
+process.once('SIGTERM', () => shutdown('SIGTERM'));

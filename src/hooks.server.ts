@@ -1,0 +1,43 @@
+import { env } from '$env/dynamic/private';
+import { env as publicEnv } from '$env/dynamic/public';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { isLang } from '$lib/i18n/index.ts';
+import { DataFolderInUse } from '$lib/server/embedded/lock.ts';
+import { startEmbedded, stopEmbedded } from '$lib/server/embedded/index.ts';
+
+/** With no Supabase project configured, this server is the database's API (the embedded default). */
+export const init: ServerInit = async () => {
+	if (publicEnv.PUBLIC_SUPABASE_URL) return;
+	try {
+		const started = await startEmbedded(env.ITA_DATA_DIR);
+		const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`;
+		console.log(`ITA Collect: data in ${started.dataDir}, serving ${origin}`);
+		for (const round of started.demo) {
+			console.log(
+				`  demo round ${round.code}: EIT ${origin}/r/${round.code}?sp=registration-1 · ` +
+					`IIT ${origin}/r/${round.code}?i=${round.iitAccessCode}`
+			);
+		}
+		process.once('sveltekit:shutdown', () => void stopEmbedded());
+	} catch (error) {
+		if (error instanceof DataFolderInUse) {
+			console.error(error.message);
+			process.exit(1);
+		}
+		throw error;
+	}
+};
+
+/** Thai unless the visitor chose English (`?lang=en`, remembered in a cookie). */
+export const handle: Handle = async ({ event, resolve }) => {
+	const asked = event.url.searchParams.get('lang');
+	if (isLang(asked)) {
+		event.cookies.set('lang', asked, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: false });
+	}
+	const cookie = event.cookies.get('lang');
+	event.locals.lang = isLang(asked) ? asked : isLang(cookie) ? cookie : 'th';
+	return resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('<html lang="th">', `<html lang="${event.locals.lang}">`)
+	});
+};

@@ -1,0 +1,245 @@
+/**
+ * The embedded server's answer to `POST /rest/v1/rpc/<function>`: what PostgREST (behind
+ * Supabase's API gateway) does, so that supabase-js in the browser cannot tell the two
+ * apart. The key and the caller's token are checked, the role is taken from the token,
+ * and the function runs as that role with the token's claims in `request.jwt.claims`.
+ * Errors come back as PostgREST's JSON (`code`, `message`, `details`, `hint`) with its
+ * status codes.
+ */
+import { errors as joseErrors } from 'jose';
+import type { Sql } from './db/client.ts';
+import { findFunction, callRpc, type Claims, type ApiRole } from './db/rpc.ts';
+import { verifyToken } from './embedded/keys.ts';
+
+export interface GatewayOptions {
+	db: Sql;
+	secret: Uint8Array;
+	/** Origins other than the server's own allowed to call (CORS); none by default. */
+	allowedOrigins?: string[];
+	/** Largest request body, in bytes. */
+	maxBody?: number;
+}
+
+interface PostgrestError {
+	code: string;
+	message: string;
+	details: string | null;
+	hint: string | null;
+}
+
+const roles: ApiRole[] = ['anon', 'authenticated', 'service_role'];
+const defaultMaxBody = 2 * 1024 * 1024;
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+	return new Response(JSON.stringify(body), {
+		status,
+		headers: { 'content-type': 'application/json; charset=utf-8', ...headers }
+	});
+}
+
+function fail(
+	status: number,
+	code: string,
+	message: string,
+	hint: string | null = null,
+	details: string | null = null
+) {
+	const body: PostgrestError = { code, message, details, hint };
+	return json(status, body);
+}
+
+/** PostgREST's mapping of SQLSTATE to HTTP status. */
+export function httpStatus(sqlstate: string, role: ApiRole): number {
+	if (/^PT\d{3}$/.test(sqlstate)) return Number(sqlstate.slice(2));
+	if (sqlstate === '42501') return role === 'anon' ? 401 : 403;
+	if (sqlstate === '42883' || sqlstate === '42P01') return 404;
+	if (sqlstate === '23503' || sqlstate === '23505') return 409;
+	if (sqlstate === 'P0001') return 400;
+	const klass = sqlstate.slice(0, 2);
+	if (klass === '08' || klass === '53') return 503;
+	if (klass === '54') return 413;
+	if (klass === '28' || klass === '0L' || klass === '0P') return 403;
+	if (
+		['09', '25', '2D', '38', '39', '3B', '40', '55', '57', '58', 'F0', 'HV', 'P0', 'XX'].includes(
+			klass
+		)
+	) {
+		return 500;
+	}
+	return 400;
+}
+
+function corsHeaders(origin: string): Record<string, string> {
+	return {
+		'access-control-allow-origin': origin,
+		'access-control-allow-methods': 'GET, POST, OPTIONS',
+		'access-control-allow-headers':
+			'apikey, authorization, content-type, content-profile, accept-profile, prefer, x-client-info',
+		'access-control-max-age': '600',
+		vary: 'origin'
+	};
+}
+
+/** Who is calling: the key must be one of ours, the token (or the key) says the role. */
+async function authenticate(
+	request: Request,
+	secret: Uint8Array
+): Promise<{ claims: Claims } | { error: Response }> {
+	const apikey = request.headers.get('apikey') ?? new URL(request.url).searchParams.get('apikey');
+	if (!apikey) {
+		return {
+			error: fail(
+				401,
+				'PGRST301',
+				'No API key found in request',
+				'No `apikey` request header or url param was found.'
+			)
+		};
+	}
+	const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+	try {
+		await verifyToken(secret, apikey);
+		const payload = await verifyToken(secret, bearer ?? apikey);
+		const role = payload.role as ApiRole;
+		if (!roles.includes(role)) {
+			return {
+				error: fail(
+					401,
+					'PGRST301',
+					`The JWT role ${String(payload.role)} is not one of anon, authenticated, service_role`
+				)
+			};
+		}
+		return { claims: payload as Claims };
+	} catch (error) {
+		if (error instanceof joseErrors.JWTExpired) {
+			return { error: fail(401, 'PGRST303', 'JWT expired', 'Sign in again to get a fresh token.') };
+		}
+		return { error: fail(401, 'PGRST301', `Invalid JWT: ${(error as Error).message}`) };
+	}
+}
+
+async function readArgs(
+	request: Request,
+	maxBody: number
+): Promise<Record<string, unknown> | Response> {
+	if (request.method === 'GET') {
+		return Object.fromEntries(new URL(request.url).searchParams.entries());
+	}
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > maxBody) {
+		return fail(
+			413,
+			'PGRST413',
+			`The request body is larger than ${maxBody} bytes`,
+			'Send smaller batches.'
+		);
+	}
+	const type = request.headers.get('content-type') ?? 'application/json';
+	if (!type.startsWith('application/json')) {
+		return fail(
+			415,
+			'PGRST107',
+			`Content-Type ${type} is not acceptable`,
+			'Send application/json.'
+		);
+	}
+	const body = await request.arrayBuffer();
+	if (body.byteLength > maxBody) {
+		return fail(
+			413,
+			'PGRST413',
+			`The request body is larger than ${maxBody} bytes`,
+			'Send smaller batches.'
+		);
+	}
+	const text = new TextDecoder().decode(body).trim();
+	if (text === '') return {};
+	try {
+		const parsed = JSON.parse(text) as unknown;
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+			return fail(400, 'PGRST102', 'The body must be a JSON object of named arguments');
+		}
+		return parsed as Record<string, unknown>;
+	} catch (error) {
+		return fail(400, 'PGRST102', `Empty or invalid json: ${(error as Error).message}`);
+	}
+}
+
+/** Handles one request to `/rest/v1/rpc/<fn>`. */
+export async function handleRpc(
+	request: Request,
+	fn: string,
+	options: GatewayOptions
+): Promise<Response> {
+	const origin = request.headers.get('origin');
+	let cors: Record<string, string> = {};
+	// Same origin when the browser's page came from the host it now calls.
+	if (
+		origin &&
+		new URL(origin).host !== (request.headers.get('host') ?? new URL(request.url).host)
+	) {
+		if (!options.allowedOrigins?.includes(origin)) {
+			return fail(
+				403,
+				'PGRST403',
+				`Requests from ${origin} are not allowed`,
+				'Set ITA_CORS_ORIGINS to allow it.'
+			);
+		}
+		cors = corsHeaders(origin);
+	}
+	const withCors = (response: Response) => {
+		for (const [k, v] of Object.entries(cors)) response.headers.set(k, v);
+		return response;
+	};
+	if (request.method === 'OPTIONS') return withCors(new Response(null, { status: 204 }));
+	if (request.method !== 'POST' && request.method !== 'GET') {
+		return withCors(fail(405, 'PGRST117', `Unsupported HTTP method: ${request.method}`));
+	}
+
+	const profile = request.headers.get('content-profile') ?? request.headers.get('accept-profile');
+	if (profile && profile !== 'public') {
+		return withCors(fail(406, 'PGRST106', 'The schema must be one of the following: public'));
+	}
+
+	const auth = await authenticate(request, options.secret);
+	if ('error' in auth) return withCors(auth.error);
+
+	const args = await readArgs(request, options.maxBody ?? defaultMaxBody);
+	if (args instanceof Response) return withCors(args);
+
+	const found = await findFunction(options.db, fn, Object.keys(args));
+	if (!found) {
+		const names = Object.keys(args).join(', ');
+		return withCors(
+			fail(
+				404,
+				'PGRST202',
+				`Could not find the function public.${fn}(${names}) in the schema cache`,
+				null,
+				`Searched for the function public.${fn} with parameters ${names || '(none)'}, but no matches were found in the schema cache.`
+			)
+		);
+	}
+	if (request.method === 'GET' && found.volatile) {
+		return withCors(fail(405, 'PGRST101', 'For functions that change data, only POST is allowed'));
+	}
+
+	try {
+		const result = await callRpc(options.db, auth.claims, fn, args);
+		if (found.returnsVoid) return withCors(new Response(null, { status: 204 }));
+		return withCors(json(200, result));
+	} catch (error) {
+		const e = error as { code?: string; message?: string; detail?: string; hint?: string };
+		if (typeof e.code !== 'string' || e.code.length !== 5) throw error;
+		return withCors(
+			json(httpStatus(e.code, auth.claims.role), {
+				code: e.code,
+				message: e.message ?? 'database error',
+				details: e.detail ?? null,
+				hint: e.hint ?? null
+			} satisfies PostgrestError)
+		);
+	}
+}

@@ -1,0 +1,22 @@
+import { env } from '$env/dynamic/private';
+import { error, type RequestHandler } from '@sveltejs/kit';
+import { startEmbedded } from '$lib/server/embedded/index.ts';
+import { handleRpc } from '$lib/server/gateway.ts';
+
+/** The embedded server's PostgREST endpoint, called by supabase-js's `rpc()`. */
+const handle: RequestHandler = async ({ request, params }) => {
+	if (env.PUBLIC_SUPABASE_URL) error(404, 'This server uses a Supabase project; call it instead.');
+	const { db, keys } = await startEmbedded(env.ITA_DATA_DIR);
+	return handleRpc(request, params.fn ?? '', {
+		db,
+		secret: keys.secret,
+		allowedOrigins: env.ITA_CORS_ORIGINS?.split(',')
+			.map((o) => o.trim())
+			.filter(Boolean),
+		maxBody: env.ITA_MAX_BODY ? Number(env.ITA_MAX_BODY) : undefined
+	});
+};
+
+export const GET = handle;
+export const POST = handle;
+export const OPTIONS = handle;
