@@ -4,12 +4,17 @@
  *   ita score --framework <id> --responses <file.ndjson> [--oit <file.json>]
  *   ita import --round <code> <file.ndjson> [--data <folder> | --database-url <url>]
  *   ita frameworks [--data <folder> | --database-url <url>]
+ *   ita user add --email <e> --role officer|central [--agency <code>] [--data <folder>]
+ *   ita user list [--data <folder>]
  *
  * `score` runs the very SQL of the app in a throw-away PGlite and prints the scores as
  * JSON; `import` loads paper responses into a round through submit_responses().
  */
 import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { AccountError, createAccount, listAccounts } from '../lib/server/auth/accounts.ts';
 import { openPglite, openPostgres, type Sql } from '../lib/server/db/client.ts';
 import { openDatabase } from '../lib/server/db/embedded.ts';
 import { installFrameworks } from '../lib/server/db/frameworks.ts';
@@ -27,6 +32,12 @@ const usage = `Usage:
   npm run ita -- frameworks [--data <folder> | --database-url <url>]
       Applies pending migrations (embedded only) and loads every file of
       supabase/seed/frameworks/ into the database; prints the framework ids.
+  npm run ita -- user add --email <e> --role officer|central [--agency <code>] [--data <folder>]
+      Creates an account that signs in to the embedded server (an officer manages one
+      agency, --agency bang-rak; a central administrator all). The password is read from
+      ITA_PASSWORD, or asked for on the terminal without showing it.
+  npm run ita -- user list [--data <folder>]
+      Lists the embedded server's accounts.
 
 A line: {"id": "<uuid>", "instrument": "iit" | "eit", "answers": {"i1.1": 4, …},
          "demographics": {"sex": "female", …}, "variants": {"E3": "permit"}}`;
@@ -191,11 +202,129 @@ async function frameworks(args: string[]): Promise<number> {
 	}
 }
 
+/** Asks on the terminal without echoing what is typed. */
+async function askHidden(question: string): Promise<string> {
+	let muted = false;
+	const output = new Writable({
+		write(chunk: Buffer | string, encoding, callback) {
+			if (!muted) process.stdout.write(chunk, encoding);
+			callback();
+		}
+	});
+	const rl = createInterface({ input: process.stdin, output, terminal: true });
+	try {
+		process.stdout.write(question);
+		muted = true;
+		return await rl.question('');
+	} finally {
+		muted = false;
+		process.stdout.write('\n');
+		rl.close();
+	}
+}
+
+async function readNewPassword(): Promise<string | null> {
+	const fromEnv = process.env.ITA_PASSWORD;
+	if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+	if (!process.stdin.isTTY) {
+		console.error('No password: set ITA_PASSWORD, or run the command in a terminal to type it.');
+		return null;
+	}
+	const first = await askHidden('Password (at least 10 characters): ');
+	const again = await askHidden('The same password again: ');
+	if (first !== again) {
+		console.error('The two passwords differ; nothing was created.');
+		return null;
+	}
+	return first;
+}
+
+async function addUser(args: string[]): Promise<number> {
+	const { values } = parseArgs({
+		args,
+		options: {
+			email: { type: 'string' },
+			role: { type: 'string' },
+			agency: { type: 'string' },
+			data: { type: 'string' }
+		}
+	});
+	if (!values.email || !values.role) {
+		console.error(usage);
+		return 2;
+	}
+	if (values.role !== 'officer' && values.role !== 'central') {
+		console.error(`--role is officer (one agency) or central (every agency), not ${values.role}.`);
+		return 2;
+	}
+	const password = await readNewPassword();
+	if (password === null) return 2;
+	const db = await openDatabase({ dataDir: values.data });
+	try {
+		const account = await createAccount(db, {
+			email: values.email,
+			password,
+			role: values.role,
+			agencyCode: values.agency
+		});
+		console.log(
+			`Account ${account.email} created: ` +
+				(account.role === 'officer'
+					? `officer of ${account.agencyCode}.`
+					: 'central administrator (every agency).')
+		);
+		return 0;
+	} catch (error) {
+		if (error instanceof AccountError) {
+			console.error(error.message);
+			return 1;
+		}
+		throw error;
+	} finally {
+		await db.close();
+	}
+}
+
+async function listUsers(args: string[]): Promise<number> {
+	const { values } = parseArgs({ args, options: { data: { type: 'string' } } });
+	const db = await openDatabase({ dataDir: values.data });
+	try {
+		const accounts = await listAccounts(db);
+		if (accounts.length === 0) {
+			console.log(
+				'No accounts yet. Add one with: npm run ita -- user add --email <e> --role central'
+			);
+			return 0;
+		}
+		const now = new Date();
+		for (const a of accounts) {
+			const locked =
+				a.lockedUntil && a.lockedUntil > now ? ` locked until ${a.lockedUntil.toISOString()}` : '';
+			console.log(
+				[a.email, a.role, a.agencyCode ?? '-', `created ${a.createdAt.toISOString()}`].join('\t') +
+					locked
+			);
+		}
+		return 0;
+	} finally {
+		await db.close();
+	}
+}
+
+async function user(args: string[]): Promise<number> {
+	const [sub, ...rest] = args;
+	if (sub === 'add') return addUser(rest);
+	if (sub === 'list') return listUsers(rest);
+	console.error(usage);
+	return 2;
+}
+
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<number>> = {
 	score,
 	import: importFile,
-	frameworks
+	frameworks,
+	user
 };
 const run = commands[command ?? ''];
 if (!run) {

@@ -24,9 +24,13 @@ export interface DemoRound {
 	iitAccessCode: string;
 }
 
-/** Creates the demo office when the database has no agency yet; returns its rounds. */
+/** Creates the demo office when the database has no round yet; returns its rounds. */
 export async function seedDemo(db: Sql): Promise<DemoRound[]> {
-	const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from public.agencies');
+	// A new data folder has the district offices (from the migrations) but no round yet.
+	const [{ n }] = await db.query<{ n: number }>(
+		`select (select count(*) from public.rounds)::int
+			+ (select count(*) from public.agencies where code = 'demo')::int as n`
+	);
 	if (n > 0) return [];
 	return db.transaction(async (tx) => {
 		const [{ agency_id }] = await tx.query<{ agency_id: string }>(

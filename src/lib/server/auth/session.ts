@@ -1,0 +1,111 @@
+/**
+ * Sessions of the embedded deployment: a JWT signed (HS256) with the data folder's
+ * secret, carrying the claims a Supabase Auth token carries — `role: 'authenticated'`,
+ * `sub`, `email`, `app_metadata: {ita_role, agency_id}` — so that the database's
+ * policies read a signed-in officer the same way in both deployments, and the gateway,
+ * which verifies with the same secret, accepts it as the caller's token.
+ *
+ * Kept in an HttpOnly cookie: page scripts never see it. Stateless: signing out is
+ * deleting the cookie; a token stays valid until it expires (8 hours), so a hook that
+ * must cut off a deleted account checks it with findAccount().
+ */
+import { jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import type { Account } from './accounts.ts';
+
+export const SESSION_COOKIE = 'ita_session';
+/** One working day. */
+export const SESSION_TTL_SECONDS = 8 * 60 * 60;
+
+const issuer = 'ita-collect';
+// Supabase Auth's audience: tokens meant for signed-in users.
+const audience = 'authenticated';
+
+const uuid = z.uuid();
+
+const SessionClaimsSchema = z.object({
+	role: z.literal('authenticated'),
+	aud: z.literal(audience),
+	iss: z.literal(issuer),
+	sub: uuid,
+	email: z.string(),
+	iat: z.number(),
+	exp: z.number(),
+	app_metadata: z.union([
+		z.object({ ita_role: z.literal('officer'), agency_id: uuid }),
+		z.object({ ita_role: z.literal('central') })
+	])
+});
+
+/** What a session token says; assignable to the RPC layer's `Claims`. */
+export type SessionClaims = z.infer<typeof SessionClaimsSchema>;
+
+/** A session token for the account, valid for `ttlSeconds` from `now`. */
+export function issueSession(
+	secret: Uint8Array,
+	account: Pick<Account, 'id' | 'email' | 'role' | 'agencyId'>,
+	ttlSeconds: number = SESSION_TTL_SECONDS,
+	now: Date = new Date()
+): Promise<string> {
+	if (account.role === 'officer' && !account.agencyId) {
+		throw new Error(`officer ${account.email} has no agency: no session`);
+	}
+	const iat = Math.floor(now.getTime() / 1000);
+	return new SignJWT({
+		role: 'authenticated',
+		email: account.email,
+		app_metadata:
+			account.role === 'officer'
+				? { ita_role: 'officer', agency_id: account.agencyId }
+				: { ita_role: 'central' }
+	})
+		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+		.setSubject(account.id)
+		.setIssuer(issuer)
+		.setAudience(audience)
+		.setIssuedAt(iat)
+		.setExpirationTime(iat + ttlSeconds)
+		.sign(secret);
+}
+
+/**
+ * The claims of a valid session token at `now`, or null: missing, malformed, forged
+ * (another secret, another algorithm, a changed payload), expired, or not a session
+ * (an anon or service key is signed with the same secret but is nobody's session).
+ */
+export async function readSession(
+	secret: Uint8Array,
+	token: string | null | undefined,
+	now: Date = new Date()
+): Promise<SessionClaims | null> {
+	if (!token) return null;
+	try {
+		const { payload } = await jwtVerify(token, secret, {
+			algorithms: ['HS256'],
+			issuer,
+			audience,
+			currentDate: now,
+			requiredClaims: ['sub', 'iat', 'exp']
+		});
+		const claims = SessionClaimsSchema.safeParse(payload);
+		return claims.success ? claims.data : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Options of the session cookie (SvelteKit's `cookies.set(SESSION_COOKIE, token, …)`):
+ * out of scripts' reach, not sent on cross-site posts, HTTPS-only when served over
+ * HTTPS (behind a proxy, set ORIGIN so that `url` says https), for the whole site, and
+ * gone when the token expires.
+ */
+export function sessionCookieOptions(url: URL, maxAge: number = SESSION_TTL_SECONDS) {
+	return {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		path: '/',
+		maxAge
+	} as const;
+}
