@@ -5,7 +5,13 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter()
+		adapter: adapter(),
+		// src/lib/pwa registers the worker with workbox-window, which tells the page when
+		// a new version waits, so that it switches only between surveys.
+		serviceWorker: { register: false },
+		// The respondent's few kilobytes of CSS go inside the page: no render-blocking
+		// request on a slow connection before the first screen paints.
+		inlineStyleThreshold: 8192
 	}
 };
 

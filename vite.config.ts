@@ -12,12 +12,13 @@ export default defineConfig({
 			'src/**/*.test.ts',
 			'tests/db/**/*.test.ts',
 			'tests/cli/**/*.test.ts',
-			'tests/server/**/*.test.ts'
+			'tests/server/**/*.test.ts',
+			'tests/e2e/**/*.test.ts'
 		],
 		// Each database test file migrates its own databases; PGlite start-up is ~1–2 s.
 		testTimeout: 120_000,
 		hookTimeout: 120_000,
-		globalSetup: ['tests/db/global-setup.ts'],
+		globalSetup: ['tests/global-setup.ts'],
 		// supabase-js wants a WebSocket, which Node 20 has only behind this flag.
 		execArgv: ['--experimental-websocket']
 	}

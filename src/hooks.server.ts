@@ -1,9 +1,12 @@
 import { env } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
 import type { Handle, ServerInit } from '@sveltejs/kit';
-import { isLang } from '$lib/i18n/index.ts';
+import { en } from '$lib/i18n/en.ts';
+import { isLang, provideLang } from '$lib/i18n/index.ts';
 import { DataFolderInUse } from '$lib/server/embedded/lock.ts';
 import { startEmbedded, stopEmbedded } from '$lib/server/embedded/index.ts';
+
+provideLang('en', en);
 
 /** With no Supabase project configured, this server is the database's API (the embedded default). */
 export const init: ServerInit = async () => {
@@ -15,7 +18,7 @@ export const init: ServerInit = async () => {
 		for (const round of started.demo) {
 			console.log(
 				`  demo round ${round.code}: EIT ${origin}/r/${round.code}?sp=registration-1 · ` +
-					`IIT ${origin}/r/${round.code}?i=${round.iitAccessCode}`
+					`IIT ${origin}/r/${round.code}/iit?code=${round.iitAccessCode}`
 			);
 		}
 		process.once('sveltekit:shutdown', () => void stopEmbedded());

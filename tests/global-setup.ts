@@ -2,8 +2,9 @@
  * The database tests run on PostgreSQL as well as PGlite: fail at once, with what to
  * do, when the server is not there rather than passing on one engine only.
  */
-import { openPostgres } from '../../src/lib/server/db/client.ts';
-import { pgAdminUrl } from '../support/databases.ts';
+import { ensureBuilt } from '../src/cli/build.ts';
+import { openPostgres } from '../src/lib/server/db/client.ts';
+import { pgAdminUrl } from './support/databases.ts';
 
 export default async function setup() {
 	const db = openPostgres(pgAdminUrl, { max: 1 });
@@ -19,4 +20,6 @@ export default async function setup() {
 	} finally {
 		await db.close();
 	}
+	// Server and browser tests start `npm start`'s server; build once, before any of them.
+	ensureBuilt();
 }

@@ -115,6 +115,8 @@ create table public.framework_demographics (
 	option_code text not null,
 	specify boolean not null default false,
 	required boolean not null default false,
+	-- 'section': the agency's own sections are answers too ("which section did you contact").
+	source text not null default 'framework' check (source in ('framework', 'section')),
 	question_ord integer not null,
 	option_ord integer not null,
 	primary key (framework_id, instrument, question_id, option_code)
@@ -274,10 +276,11 @@ begin
 	from jsonb_array_elements(definition -> 'levels') with ordinality l(value, ord);
 
 	insert into public.framework_demographics (framework_id, instrument, question_id, option_code,
-		specify, required, question_ord, option_ord)
+		specify, required, source, question_ord, option_ord)
 	select fid, ins.key, d.value ->> 'id', o.value ->> 'code',
 		coalesce((o.value ->> 'specify')::boolean, false),
-		coalesce((d.value ->> 'required')::boolean, false), d.ord::integer, o.ord::integer
+		coalesce((d.value ->> 'required')::boolean, false),
+		coalesce(d.value ->> 'source', 'framework'), d.ord::integer, o.ord::integer
 	from jsonb_each(coalesce(definition -> 'demographics', '{}')) ins,
 		jsonb_array_elements(ins.value) with ordinality d(value, ord),
 		jsonb_array_elements(d.value -> 'options') with ordinality o(value, ord);

@@ -271,7 +271,8 @@ begin
 			format('%s %s not a background question of the %s.', bad,
 				case when bad like '%,%' then 'are' else 'is' end, upper(instr)));
 	end if;
-	-- An answer is an option code, or {"code": "other", "text": "…"} where the option asks to specify.
+	-- An answer is an option code (for "which section", also a section of the agency), or
+	-- {"code": "other", "text": "…"} where the option asks to specify.
 	select string_agg(format('%s = %s', d.key, d.value), ', ') into bad
 	from jsonb_each(demo) d
 	where not exists (
@@ -280,6 +281,9 @@ begin
 			and fd.question_id = d.key
 			and (
 				(jsonb_typeof(d.value) = 'string' and fd.option_code = d.value #>> '{}')
+				or (jsonb_typeof(d.value) = 'string' and fd.source = 'section'
+					and exists (select from public.sections s
+						where s.agency_id = r.agency_id and s.code = d.value #>> '{}'))
 				or (jsonb_typeof(d.value) = 'object' and fd.specify
 					and fd.option_code = d.value ->> 'code'
 					and jsonb_typeof(d.value -> 'text') = 'string'

@@ -194,20 +194,38 @@ begin
 			from (
 				select d.instrument, d.question_id, min(d.question_ord) as ord,
 					jsonb_build_object(
-						'n', sum(coalesce(c.n, 0)),
+						'n', sum(d.n),
 						'options', jsonb_object_agg(d.option_code, jsonb_build_object(
-							'count', coalesce(c.n, 0),
+							'count', d.n,
 							'percent', case when coalesce(rc.n, 0) > 0
-								then ita_private.round2(100 * coalesce(c.n, 0)::numeric / rc.n) end
+								then ita_private.round2(100 * d.n::numeric / rc.n) end
 						) order by d.option_ord)
 					) as j
-				from public.framework_demographics d
-					left join public.demographic_counts c on c.round_id = r.round_id
-						and c.instrument = d.instrument and c.question_id = d.question_id
-						and c.option_code = d.option_code
+				from (
+					-- The framework's options, with or without answers …
+					select fd.instrument, fd.question_id, fd.question_ord, fd.option_code,
+						fd.option_ord, coalesce(c.n, 0) as n
+					from public.framework_demographics fd
+						left join public.demographic_counts c on c.round_id = r.round_id
+							and c.instrument = fd.instrument and c.question_id = fd.question_id
+							and c.option_code = fd.option_code
+					where fd.framework_id = r.framework_id
+					union all
+					-- … and the agency's own sections that people named.
+					select c.instrument, c.question_id, q.question_ord, c.option_code,
+						100000, c.n
+					from public.demographic_counts c
+						join (select distinct fd.instrument, fd.question_id, fd.question_ord
+							from public.framework_demographics fd
+							where fd.framework_id = r.framework_id) q
+							on q.instrument = c.instrument and q.question_id = c.question_id
+					where c.round_id = r.round_id
+						and not exists (select from public.framework_demographics fd
+							where fd.framework_id = r.framework_id and fd.instrument = c.instrument
+								and fd.question_id = c.question_id and fd.option_code = c.option_code)
+				) d
 					left join public.respondent_counts rc on rc.round_id = r.round_id
 						and rc.instrument = d.instrument
-				where d.framework_id = r.framework_id
 				group by d.instrument, d.question_id
 			) per_question
 			group by per_question.instrument

@@ -2,11 +2,16 @@
 -- its questionnaire. Nothing else is readable without signing in.
 
 /**
- * The questionnaire of an open round for one instrument, with the agency's name, its
- * sections (for "which section did you contact") and, when asked, the service point.
- * Never the IIT access code: only whether the round asks for one.
+ * The questionnaire of a round, with the agency's name, its sections (for "which
+ * section did you contact") and, when asked, the service point. Never the IIT access
+ * code: only whether the round asks for one and, when the caller gives one, whether it
+ * is right — so staff learn of a mistyped code before answering, not after.
  */
-create or replace function public.get_questionnaire(round_code text, service_point text default null)
+create or replace function public.get_questionnaire(
+	round_code text,
+	service_point text default null,
+	access_code text default null
+)
 returns jsonb
 language plpgsql
 stable
@@ -51,6 +56,8 @@ begin
 			'closesOn', r.closes_on,
 			'open', r.status = 'open' and ita_private.today() between r.opens_on and r.closes_on,
 			'iitAccessCode', r.iit_access_code is not null,
+			'accessCodeValid', case when access_code is null then null
+				else r.iit_access_code is null or access_code = r.iit_access_code end,
 			'allowRepeat', r.allow_repeat
 		),
 		'agency', (select jsonb_build_object('code', a.code, 'name', a.name)
@@ -64,5 +71,5 @@ begin
 end;
 $$;
 
-revoke all on function public.get_questionnaire(text, text) from public;
-grant execute on function public.get_questionnaire(text, text) to anon, authenticated, service_role;
+revoke all on function public.get_questionnaire(text, text, text) from public;
+grant execute on function public.get_questionnaire(text, text, text) to anon, authenticated, service_role;

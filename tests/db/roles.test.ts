@@ -91,6 +91,14 @@ describe.each(engines)('roles on %s', (engine) => {
 		expect(q.round.iitAccessCode).toBe(true);
 		expect(JSON.stringify(q)).not.toContain('code-a');
 		expect(q.framework.instruments.map((i) => i.id)).toEqual(['iit', 'eit']);
+		// Staff learn of a mistyped code before answering; the code itself never leaves.
+		const check = (access_code: string) =>
+			callRpc<{ round: { accessCodeValid: boolean } }>(t.db, anon, 'get_questionnaire', {
+				round_code: roundA,
+				access_code
+			});
+		expect((await check('guess')).round.accessCodeValid).toBe(false);
+		expect((await check('code-a')).round.accessCodeValid).toBe(true);
 		await expect(
 			callRpc(t.db, anon, 'get_questionnaire', { round_code: 'nope-0000' })
 		).rejects.toThrow(/no round has the code nope-0000/);

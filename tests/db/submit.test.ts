@@ -172,6 +172,32 @@ describe.each(engines)('submit_responses on %s', (engine) => {
 		expect(kept.length).toBeGreaterThan(0);
 	});
 
+	test('"which section did you contact" takes the agency\'s own sections too, and the results count them', async () => {
+		await t.db.query(
+			`insert into public.sections (agency_id, code, name, kind)
+			select agency_id, 'wat-hualamphong-school', '{"th": "โรงเรียนวัดหัวลำโพง"}', 'school'
+			from public.agencies where code = 'bang-rak'`
+		);
+		const own = {
+			...favourableResponse(bma, round, 'eit'),
+			demographics: { section: 'wat-hualamphong-school' }
+		};
+		const stranger = {
+			...favourableResponse(bma, round, 'eit'),
+			demographics: { section: 'no-such-section' }
+		};
+		const out = await submit(t.db, [own, stranger]);
+		expect(out.results.map((r) => r.code ?? r.status)).toEqual([
+			'accepted',
+			'invalid_demographics'
+		]);
+		const r = await callRpc<{
+			demographics: { eit: { section: { options: Record<string, { count: number }> } } };
+		}>(t.db, service, 'round_results', { round_code: round });
+		expect(r.demographics.eit.section.options['wat-hualamphong-school'].count).toBe(1);
+		expect(r.demographics.eit.section.options.registration.count).toBe(0);
+	});
+
 	test('a refused response leaves no row behind', async () => {
 		const bad = { ...favourableResponse(bma, round, 'eit'), answers: { 'E1.1': 4 } };
 		await submit(t.db, [bad]);

@@ -3,6 +3,8 @@
  * own process, on a data folder and port of the test's choosing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Sql } from '../../src/lib/server/db/client.ts';
+import { openDatabase } from '../../src/lib/server/db/embedded.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -71,6 +73,21 @@ export class EmbeddedServer {
 			child.once('exit', () => resolve());
 			child.kill(signal);
 		});
+	}
+
+	/**
+	 * Looks into (or changes) the server's database the only way another process may:
+	 * the server stops, the folder is opened, and the server starts again.
+	 */
+	async withDatabase<T>(work: (db: Sql) => Promise<T>): Promise<T> {
+		await this.stop();
+		const db = await openDatabase({ dataDir: this.dataDir });
+		try {
+			return await work(db);
+		} finally {
+			await db.close();
+			await this.start();
+		}
 	}
 
 	keys(): Promise<Keys> {

@@ -2,14 +2,26 @@
  * Thai first, English on request. UI text lives here under `area.feature.kind` keys;
  * questionnaire text lives in the framework files.
  */
-import { en } from './en.ts';
 import { th } from './th.ts';
 
 export type Lang = 'th' | 'en';
 export const langs: readonly Lang[] = ['th', 'en'];
 export type MessageKey = keyof typeof th;
+export type Dictionary = Record<MessageKey, string>;
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { th, en };
+// Thai is always there; English is fetched when someone asks for it, so that the Thai
+// majority does not download it (see loadLang).
+const dictionaries: Partial<Record<Lang, Dictionary>> = { th };
+
+/** Makes `lang` available to t(); resolves at once when it already is. */
+export async function loadLang(lang: Lang): Promise<void> {
+	if (lang === 'en' && !dictionaries.en) dictionaries.en = (await import('./en.ts')).en;
+}
+
+/** For the server, which has every language from the start. */
+export function provideLang(lang: Lang, dictionary: Dictionary): void {
+	dictionaries[lang] = dictionary;
+}
 
 export function isLang(value: unknown): value is Lang {
 	return value === 'th' || value === 'en';
@@ -21,7 +33,7 @@ export function t(
 	key: MessageKey,
 	params: Record<string, string | number> = {}
 ): string {
-	return dictionaries[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
+	return (dictionaries[lang] ?? th)[key].replace(/\{(\w+)\}/g, (m, name: string) =>
 		name in params ? String(params[name]) : m
 	);
 }

@@ -1,0 +1,87 @@
+/**
+ * Getting finished responses to the server: the outbox and its sync loop, loaded after
+ * the first screen (supabase-js only at the first send). A flag in localStorage says
+ * whether anything waits in the outbox; when it does, the page opens the outbox at once
+ * to send it, otherwise when the browser is idle.
+ *
+ * Should the outbox's code itself fail to load — a phone that lost its signal seconds
+ * after opening the survey, before the service worker had cached the app — a finished
+ * response is kept in localStorage instead, and moved into the outbox the next time it
+ * opens. Nothing a respondent sent is ever dropped.
+ */
+import type { SupabaseConfig } from '../supabase.ts';
+import type { SurveyResponse } from './response.ts';
+
+export interface Delivery {
+	/** Keeps the response on the device (resolves once it is written) and starts sending it. */
+	keep(response: SurveyResponse): Promise<void>;
+	/** Tries to send now; resolves true when the response with this id has left the device. */
+	sent(id: string): Promise<boolean>;
+	stop(): void;
+}
+
+const pendingFlag = 'ita:outbox:pending';
+const fallbackKey = 'ita:outbox:unsaved';
+
+function unsaved(): SurveyResponse[] {
+	try {
+		return JSON.parse(localStorage.getItem(fallbackKey) ?? '[]') as SurveyResponse[];
+	} catch {
+		return [];
+	}
+}
+
+/** The safety net when the outbox cannot open: throws only if localStorage fails too. */
+export function keepInLocalStorage(response: SurveyResponse): void {
+	localStorage.setItem(fallbackKey, JSON.stringify([...unsaved(), response]));
+	localStorage.setItem(pendingFlag, '1');
+}
+
+function setPending(pending: boolean) {
+	try {
+		if (pending) localStorage.setItem(pendingFlag, '1');
+		else localStorage.removeItem(pendingFlag);
+	} catch {
+		// Without storage the outbox still opens, only later.
+	}
+}
+
+/** True when responses may wait in the outbox from an earlier visit. */
+export function outboxMayHoldResponses(): boolean {
+	try {
+		return localStorage.getItem(pendingFlag) !== null;
+	} catch {
+		return true;
+	}
+}
+
+export async function startDelivery(config: SupabaseConfig): Promise<Delivery> {
+	const { Outbox, SyncLoop, supabaseSender } = await import('../outbox/index.ts');
+	const outbox = await Outbox.open();
+	// Responses the safety net kept: into the outbox (adding twice keeps one), then forgotten.
+	const stranded = unsaved();
+	for (const response of stranded) await outbox.add(response);
+	if (stranded.length > 0) localStorage.removeItem(fallbackKey);
+	const loop = new SyncLoop(outbox, supabaseSender(config));
+	const unsubscribe = loop.subscribe((state) => {
+		if (state.state === 'idle') {
+			void outbox.counts().then((c) => setPending(c.queued > 0));
+		}
+	});
+	const stop = loop.start({ window, document });
+	return {
+		async keep(response) {
+			setPending(true);
+			await outbox.add(response);
+		},
+		async sent(id) {
+			await loop.syncNow();
+			return !(await outbox.queued()).some((e) => e.id === id);
+		},
+		stop() {
+			unsubscribe();
+			stop();
+			outbox.close();
+		}
+	};
+}

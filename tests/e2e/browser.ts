@@ -1,0 +1,73 @@
+/**
+ * Debian's Chromium driven by playwright-core, a new profile per test unless the test
+ * relaunches the same one (to show what survives closing the browser).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export const phone = { width: 390, height: 844 };
+export const tablet = { width: 1024, height: 768 };
+
+export class Profile {
+	private constructor(readonly dir: string) {}
+
+	static async create(): Promise<Profile> {
+		return new Profile(await mkdtemp(join(tmpdir(), 'ita-chromium-')));
+	}
+
+	/** Opens Chromium on this profile; closing and calling again is a browser restart. */
+	launch(viewport = phone): Promise<BrowserContext> {
+		return chromium.launchPersistentContext(this.dir, {
+			executablePath: process.env.ITA_CHROMIUM ?? '/usr/bin/chromium',
+			headless: true,
+			args: chromiumArgs,
+			viewport,
+			hasTouch: viewport === phone,
+			locale: 'th-TH',
+			timezoneId: 'Asia/Bangkok'
+		});
+	}
+
+	remove(): Promise<void> {
+		return rm(this.dir, { recursive: true, force: true });
+	}
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface AxeViolation {
+	id: string;
+	impact: string | null;
+	help: string;
+	nodes: { target: string[] }[];
+}
+
+/** axe-core's violations on the page as it is now (WCAG 2.1 A and AA rules). */
+export async function axeViolations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ path: axePath });
+	const violations = await page.evaluate(async () => {
+		const axe = (
+			window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }
+		).axe;
+		const result = await axe.run({
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+		});
+		return result.violations;
+	});
+	return violations.map(
+		(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+}
