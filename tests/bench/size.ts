@@ -22,19 +22,11 @@ import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Response } from 'playwright-core';
 import { EmbeddedServer } from '../support/server.ts';
+import { chromiumArgs } from '../e2e/browser.ts';
 import { fmt, onCleanup, round, runBenchmark, verdict } from './common.ts';
 
 const TARGET_JS_KIB = 40;
 const DEFAULT_PATH = '/r/demo-bma-2567?sp=registration-1';
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 const clientDir = resolve('build', 'client');
 
 interface Sized {
@@ -114,7 +106,7 @@ runBenchmark(async () => {
 	const context = await chromium.launchPersistentContext(join(root, 'profile'), {
 		executablePath: '/usr/bin/chromium',
 		headless: true,
-		args: CHROMIUM_ARGS,
+		args: chromiumArgs,
 		viewport: { width: 390, height: 844 },
 		// Chromium's own temporary files go with the profile, removed at the end.
 		env: { ...process.env, TMPDIR: root }
