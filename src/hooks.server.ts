@@ -5,6 +5,7 @@ import { en } from '$lib/i18n/en.ts';
 import { isLang, provideLang } from '$lib/i18n/index.ts';
 import { DataFolderInUse } from '$lib/server/embedded/lock.ts';
 import { startEmbedded, stopEmbedded } from '$lib/server/embedded/index.ts';
+import { currentUser } from '$lib/server/admin/session.ts';
 
 provideLang('en', en);
 
@@ -31,7 +32,10 @@ export const init: ServerInit = async () => {
 	}
 };
 
-/** Thai unless the visitor chose English (`?lang=en`, remembered in a cookie). */
+/**
+ * Thai unless the visitor chose English (`?lang=en`, remembered in a cookie); and who is
+ * signed in to the officers' screens (`locals.user`: the session's claims, or null).
+ */
 export const handle: Handle = async ({ event, resolve }) => {
 	const asked = event.url.searchParams.get('lang');
 	if (isLang(asked)) {
@@ -39,6 +43,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	const cookie = event.cookies.get('lang');
 	event.locals.lang = isLang(asked) ? asked : isLang(cookie) ? cookie : 'th';
+	event.locals.user = await currentUser(event);
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
 			html.replace('<html lang="th">', `<html lang="${event.locals.lang}">`)

@@ -23,7 +23,9 @@ export function ensureBuilt(root = process.cwd()): string {
 	if (!existsSync(built) || stale) {
 		console.log('Building ITA Collect …');
 		const result = spawnSync(resolve(root, 'node_modules', '.bin', 'vite'), ['build'], {
-			stdio: 'inherit'
+			stdio: 'inherit',
+			// Always the production build, even when called from the tests (NODE_ENV=test).
+			env: { ...process.env, NODE_ENV: 'production' }
 		});
 		if (result.status !== 0) throw new Error(`the build failed (exit ${result.status})`);
 	}

@@ -81,4 +81,13 @@ describe('chooseStrategy', () => {
 		).toBe('network');
 		expect(chooseStrategy(get(`${origin}/_app/version.json`), scope).kind).toBe('network');
 	});
+
+	it("never caches the officers' pages", () => {
+		for (const path of ['/admin', '/admin/bang-rak', '/admin/bang-rak/rounds/x/posters?size=a4']) {
+			expect(
+				chooseStrategy({ url: origin + path, method: 'GET', mode: 'navigate' }, scope).kind,
+				path
+			).toBe('network');
+		}
+	});
 });

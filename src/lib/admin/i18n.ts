@@ -1,0 +1,406 @@
+/**
+ * The officers' screens' texts, Thai first, under `admin.*` keys.
+ *
+ * Kept apart from src/lib/i18n/th.ts on purpose: the Thai dictionary there is in every
+ * respondent's first download (it is not split per page), and these ~170 Thai texts would
+ * add about 4 KiB of gzip to a phone's first screen for words no respondent sees. Here
+ * they load only with the admin pages. Same rules as the shared dictionary: `{name}`
+ * placeholders, Buddhist-era years, `t()` from $lib/i18n for the shared words.
+ */
+import type { Lang } from '../i18n/index.ts';
+
+export const adminTh = {
+	'admin.app.title': 'ITA Collect · สำหรับเจ้าหน้าที่',
+	'admin.nav.home': 'หน่วยงาน',
+	'admin.nav.skip': 'ข้ามไปยังเนื้อหา',
+	'admin.nav.signedInAs': 'เข้าสู่ระบบในชื่อ {email}',
+	'admin.nav.role.officer': 'เจ้าหน้าที่หน่วยงาน',
+	'admin.nav.role.central': 'ผู้ดูแลระบบส่วนกลาง',
+	'admin.nav.signOut': 'ออกจากระบบ',
+	'admin.nav.breadcrumb': 'ตำแหน่งของหน้านี้',
+
+	'admin.login.title': 'เข้าสู่ระบบสำหรับเจ้าหน้าที่',
+	'admin.login.intro': 'สำหรับคณะทำงาน ITA ของหน่วยงานและผู้ดูแลระบบส่วนกลาง ผู้ตอบแบบวัดไม่ต้องเข้าสู่ระบบ',
+	'admin.login.email': 'อีเมล',
+	'admin.login.password': 'รหัสผ่าน',
+	'admin.login.submit': 'เข้าสู่ระบบ',
+	'admin.login.expired': 'หมดเวลาการใช้งาน (เซสชันหมดอายุ) กรุณาเข้าสู่ระบบอีกครั้ง',
+	'admin.login.signedOut': 'ออกจากระบบแล้ว',
+	'admin.login.unavailable':
+		'เซิร์ฟเวอร์นี้ใช้โครงการ Supabase การเข้าสู่ระบบด้วย Supabase Auth สำหรับหน้าจอเจ้าหน้าที่ยังไม่พร้อมใช้งาน',
+	'admin.login.noAccount': 'ยังไม่มีบัญชี? ผู้ดูแลระบบสร้างบัญชีให้ได้ด้วยคำสั่ง npm run ita -- user add',
+
+	'admin.setup.title': 'ตั้งค่าครั้งแรก: สร้างบัญชีผู้ดูแลระบบส่วนกลาง',
+	'admin.setup.intro':
+		'เซิร์ฟเวอร์นี้ยังไม่มีบัญชีผู้ใช้ บัญชีแรกเป็นผู้ดูแลระบบส่วนกลาง ซึ่งจัดการได้ทุกหน่วยงาน หน้านี้จะไม่แสดงอีกเมื่อมีบัญชีแล้ว',
+	'admin.setup.passwordHelp': 'อย่างน้อย {min} ตัวอักษร ใช้เป็นวลีที่จำง่ายได้',
+	'admin.setup.password2': 'ยืนยันรหัสผ่าน',
+	'admin.setup.mismatch': 'รหัสผ่านทั้งสองช่องไม่ตรงกัน',
+	'admin.setup.submit': 'สร้างบัญชีและเข้าสู่ระบบ',
+	'admin.setup.officers':
+		'บัญชีของเจ้าหน้าที่แต่ละเขตสร้างด้วยคำสั่ง npm run ita -- user add --role officer --agency <รหัสเขต>',
+
+	'admin.logout.title': 'ออกจากระบบ',
+
+	'admin.agencies.title': 'หน่วยงาน',
+	'admin.agencies.intro': 'เลือกหน่วยงานเพื่อจัดการฝ่าย จุดบริการ และรอบการประเมิน',
+	'admin.agencies.filter': 'ค้นหาหน่วยงาน',
+	'admin.agencies.counts': 'ฝ่าย {sections} · จุดบริการ {servicePoints} · รอบการประเมิน {rounds}',
+	'admin.agencies.empty': 'ไม่มีหน่วยงานที่ท่านจัดการได้',
+
+	'admin.form.save': 'บันทึก',
+	'admin.form.delete': 'ลบ',
+	'admin.form.saved': 'บันทึกแล้ว',
+	'admin.form.deleted': 'ลบแล้ว',
+	'admin.form.actions': 'จัดการ',
+	'admin.form.optional': '(ไม่บังคับ)',
+	'admin.form.code': 'รหัส',
+	'admin.form.codeHelp':
+		'อักษรภาษาอังกฤษตัวเล็ก ตัวเลข และขีด (-) เช่น registration-1 ใช้ในลิงก์และคิวอาร์โค้ด เปลี่ยนภายหลังไม่ได้',
+	'admin.form.nameTh': 'ชื่อภาษาไทย',
+	'admin.form.nameEn': 'ชื่อภาษาอังกฤษ (ไม่บังคับ)',
+	'admin.form.fieldOf': '{field} ของ {name}',
+	'admin.form.wholeNumber': 'กรุณากรอกเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป',
+	'admin.form.day': 'กรุณาเลือกวันที่',
+
+	'admin.sections.title': 'ฝ่ายและโรงเรียน',
+	'admin.sections.help': 'ฝ่ายที่ยังมีจุดบริการอยู่ลบไม่ได้ ให้ย้ายหรือลบจุดบริการก่อน',
+	'admin.sections.kind': 'ประเภท',
+	'admin.sections.kind.section': 'ฝ่าย',
+	'admin.sections.kind.school': 'โรงเรียน',
+	'admin.sections.kind.other': 'อื่น ๆ',
+	'admin.sections.points': 'จุดบริการ',
+	'admin.sections.add': 'เพิ่มฝ่ายหรือโรงเรียน',
+	'admin.sections.empty': 'ยังไม่มีฝ่าย',
+
+	'admin.servicePoints.title': 'จุดบริการ',
+	'admin.servicePoints.help':
+		'เคาน์เตอร์หรือโต๊ะที่ให้บริการประชาชน แต่ละจุดมีคิวอาร์โค้ดของตนเอง คำตอบ EIT บันทึกว่ามาจากจุดใด',
+	'admin.servicePoints.section': 'ฝ่าย',
+	'admin.servicePoints.noSection': '— ไม่ระบุฝ่าย —',
+	'admin.servicePoints.add': 'เพิ่มจุดบริการ',
+	'admin.servicePoints.empty': 'ยังไม่มีจุดบริการ',
+
+	'admin.rounds.title': 'รอบการประเมิน',
+	'admin.rounds.new': 'สร้างรอบการประเมินใหม่',
+	'admin.rounds.empty': 'ยังไม่มีรอบการประเมิน',
+
+	'admin.round.code': 'รหัสรอบ',
+	'admin.round.codeHelp':
+		'ใช้ในลิงก์ของผู้ตอบ ต้องไม่ซ้ำกับหน่วยงานอื่น เช่น รหัสเขตตามด้วยปี พ.ศ. อักษรภาษาอังกฤษตัวเล็ก ตัวเลข และขีด (-)',
+	'admin.round.framework': 'ชุดแบบวัด',
+	'admin.round.fiscalYear': 'ปีงบประมาณ (พ.ศ.)',
+	'admin.round.fiscalYearValue': 'ปีงบประมาณ พ.ศ. {year}',
+	'admin.round.opensOn': 'วันเปิดรับคำตอบ',
+	'admin.round.closesOn': 'วันปิดรับคำตอบ',
+	'admin.round.period': 'ช่วงรับคำตอบ',
+	'admin.round.periodValue': '{from} ถึง {to}',
+	'admin.round.dayIs': 'ตรงกับ {day}',
+	'admin.round.accessCode': 'รหัสสำหรับบุคลากร (IIT)',
+	'admin.round.accessCodeHelp': '4–64 ตัวอักษร บุคลากรกรอกก่อนเริ่มตอบ IIT เว้นว่างหากไม่ใช้รหัส',
+	'admin.round.targetStaff': 'จำนวนบุคลากรที่ปฏิบัติงานมาแล้วอย่างน้อย 1 ปี',
+	'admin.round.minIit': 'จำนวนผู้ตอบ IIT ขั้นต่ำ',
+	'admin.round.minEit': 'จำนวนผู้ตอบ EIT ขั้นต่ำ',
+	'admin.round.minHelp': 'เอกสาร ITA ของกรุงเทพมหานคร ปีงบประมาณ พ.ศ. 2566 กำหนดอย่างน้อยแบบละ 400 ราย',
+	'admin.round.allowRepeat':
+		'ให้เครื่องเดียวตอบได้มากกว่าหนึ่งครั้ง (เช่น แท็บเล็ตที่จุดบริการ หรือตอบแทนผู้ไม่มีโทรศัพท์)',
+	'admin.round.initialStatus': 'เมื่อสร้างแล้ว',
+	'admin.round.status': 'สถานะ',
+	'admin.round.status.draft': 'ร่าง (ผู้ตอบยังไม่เห็น)',
+	'admin.round.status.open': 'เปิดรับคำตอบ',
+	'admin.round.status.closed': 'ปิดรับคำตอบแล้ว',
+	'admin.round.respondents': 'ผู้ตอบ',
+	'admin.round.respondentsValue': 'IIT {iit} จากขั้นต่ำ {minIit} · EIT {eit} จากขั้นต่ำ {minEit}',
+	'admin.round.yearMissing': 'กรุณากรอกปีงบประมาณ (พ.ศ.)',
+	'admin.round.yearInvalid': 'ปีงบประมาณเป็นปี พ.ศ. 4 หลัก เช่น 2570',
+	'admin.round.yearGregorian': '{ce} เป็นปี ค.ศ. กรุณากรอกเป็นปี พ.ศ. ({be})',
+	'admin.round.new.title': 'สร้างรอบการประเมินใหม่',
+	'admin.round.create': 'สร้างรอบการประเมิน',
+	'admin.round.created':
+		'สร้างรอบการประเมินแล้ว ขั้นต่อไป: พิมพ์โปสเตอร์คิวอาร์โค้ดไปติดที่จุดบริการ และส่งลิงก์ IIT ให้บุคลากร',
+	'admin.round.title': 'รอบการประเมิน {code}',
+	'admin.round.settings': 'การตั้งค่ารอบ',
+	'admin.round.statusTitle': 'เปิดหรือปิดรับคำตอบ',
+	'admin.round.open': 'เปิดรับคำตอบ',
+	'admin.round.close': 'ปิดรับคำตอบ',
+	'admin.round.toDraft': 'กลับเป็นร่าง',
+	'admin.round.statusChanged': 'เปลี่ยนสถานะแล้ว',
+	'admin.round.delete': 'ลบรอบนี้',
+	'admin.round.deleteHelp': 'ลบได้เฉพาะรอบที่ยังไม่มีผู้ตอบ (เช่น สร้างผิด) รอบที่มีผู้ตอบแล้วให้ปิดแทน',
+
+	'admin.links.title': 'ลิงก์และคิวอาร์โค้ด',
+	'admin.links.eit': 'EIT: ผู้มาติดต่อ แยกตามจุดบริการ',
+	'admin.links.iit': 'IIT: บุคลากรของหน่วยงาน',
+	'admin.links.includeCode': 'ใส่รหัสสำหรับบุคลากรไว้ในลิงก์ (ใครได้ลิงก์ก็ตอบได้)',
+	'admin.links.link': 'ลิงก์',
+	'admin.links.copy': 'คัดลอกลิงก์',
+	'admin.links.copied': 'คัดลอกลิงก์แล้ว',
+	'admin.links.copyFailed': 'คัดลอกอัตโนมัติไม่ได้ ลิงก์ถูกเลือกไว้แล้ว กด Ctrl+C เพื่อคัดลอก',
+	'admin.links.svg': 'ดาวน์โหลด SVG',
+	'admin.links.png': 'ดาวน์โหลด PNG',
+	'admin.links.line': 'แชร์ทาง LINE',
+	'admin.links.poster': 'โปสเตอร์ A4',
+	'admin.links.qrOf': 'คิวอาร์โค้ดของ {name}',
+	'admin.links.linkOf': 'ลิงก์ของ {name}',
+	'admin.links.staff': 'บุคลากร (IIT)',
+	'admin.links.noServicePoints': 'ยังไม่มีจุดบริการ เพิ่มได้ที่หน้าหน่วยงาน',
+	'admin.links.notOpen': 'รอบนี้ยังไม่เปิดรับคำตอบ ผู้ที่สแกนคิวอาร์โค้ดจะยังตอบไม่ได้',
+	'admin.line.eit':
+		'ขอเชิญผู้มาติดต่อ{agency} ({counter}) ตอบแบบวัดความคิดเห็นต่อการให้บริการ (ITA · EIT) ไม่ต้องระบุชื่อ คำตอบเป็นความลับ',
+	'admin.line.iit':
+		'ขอเชิญบุคลากร{agency}ตอบแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (ITA · IIT) ปีงบประมาณ พ.ศ. {year} ไม่ต้องระบุชื่อ คำตอบเป็นความลับ',
+
+	'admin.posters.title': 'โปสเตอร์คิวอาร์โค้ด',
+	'admin.posters.printAll': 'พิมพ์ทั้งหมด',
+	'admin.posters.a4': 'โปสเตอร์ A4',
+	'admin.posters.a5': 'ป้ายตั้งโต๊ะ A5 (พับครึ่งจากกระดาษ A4)',
+	'admin.posters.print': 'พิมพ์',
+	'admin.posters.back': 'กลับไปหน้ารอบการประเมิน',
+	'admin.posters.help':
+		'ตั้งค่าเครื่องพิมพ์: กระดาษ A4, ขนาดจริง (100%) และพิมพ์กราฟิกพื้นหลัง หนึ่งหน้าต่อหนึ่งจุดบริการ',
+	'admin.posters.count': '{n} หน้า',
+	'admin.poster.call': 'สแกนเพื่อบอกเราว่าบริการวันนี้เป็นอย่างไร',
+	'admin.poster.survey': 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)',
+	'admin.poster.ita':
+		'การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ปีงบประมาณ พ.ศ. {year}',
+	'admin.poster.counter': 'จุดบริการ: {name}',
+	'admin.poster.anonymous': 'ไม่ต้องระบุชื่อ คำตอบเป็นความลับ',
+	'admin.poster.orOpen': 'หรือเปิดลิงก์',
+	'admin.poster.fold': 'พับตามเส้นประ',
+
+	'admin.oit.title': 'คะแนน OIT และหลักฐาน',
+	'admin.oit.help':
+		'กรอกคะแนนรายข้อตามผลของผู้ประเมิน (0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง) และที่อยู่เว็บ (URL) ที่ส่งเป็นหลักฐาน ข้อที่ยังไม่มีคะแนนเว้นว่างไว้ได้ ทั้งตารางบันทึกพร้อมกัน',
+	'admin.oit.item': 'ข้อ',
+	'admin.oit.text': 'ประเด็นการประเมิน',
+	'admin.oit.score': 'คะแนน',
+	'admin.oit.evidence': 'URL หลักฐาน',
+	'admin.oit.fieldOf': '{field} ข้อ {item}',
+	'admin.oit.save': 'บันทึกคะแนน OIT',
+	'admin.oit.saved': 'บันทึกคะแนน OIT แล้ว',
+	'admin.oit.scoreInvalid': 'ข้อ {item}: คะแนนต้องเป็นตัวเลข 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง',
+	'admin.oit.scoreCleared': 'ข้อ {item}: คะแนนที่บันทึกแล้วลบออกไม่ได้ แต่แก้เป็นคะแนนอื่นได้',
+	'admin.oit.urlInvalid':
+		'ข้อ {item}: URL หลักฐานต้องเป็นที่อยู่เว็บเดียว ขึ้นต้นด้วย https:// (หรือ http://) ไม่มีช่องว่าง',
+	'admin.oit.empty': 'ชุดแบบวัดนี้ไม่มีข้อ OIT',
+
+	'admin.error.duplicate': 'รหัสนี้มีอยู่แล้ว',
+	'admin.error.invalid': 'ข้อมูลยังไม่ถูกต้อง',
+	'admin.error.notFound': 'ไม่พบรายการนี้ หรือท่านไม่มีสิทธิ์จัดการ',
+	'admin.error.inUse': 'รายการนี้ยังมีข้อมูลอื่นใช้อยู่',
+	'admin.error.hasResponses': 'รอบนี้มีผู้ตอบแล้ว',
+	'admin.error.forbidden': 'ท่านไม่มีสิทธิ์ทำรายการนี้',
+	'admin.error.other': 'บันทึกไม่สำเร็จ',
+	'admin.error.nothingChanged': 'ยังไม่มีการเปลี่ยนแปลงใดถูกบันทึก แก้ไขแล้วลองอีกครั้ง',
+	'admin.error.page': 'ไม่พบหน้านี้ หรือท่านไม่มีสิทธิ์เปิด',
+	'admin.error.back': 'กลับไปหน้าหน่วยงาน'
+} as const;
+
+export type AdminKey = keyof typeof adminTh;
+
+export const adminEn: Record<AdminKey, string> = {
+	'admin.app.title': 'ITA Collect · Officers',
+	'admin.nav.home': 'Agencies',
+	'admin.nav.skip': 'Skip to content',
+	'admin.nav.signedInAs': 'Signed in as {email}',
+	'admin.nav.role.officer': 'Agency officer',
+	'admin.nav.role.central': 'Central administrator',
+	'admin.nav.signOut': 'Sign out',
+	'admin.nav.breadcrumb': 'Where you are',
+
+	'admin.login.title': 'Officers: sign in',
+	'admin.login.intro':
+		'For agencies’ ITA working groups and central administrators. Respondents never sign in.',
+	'admin.login.email': 'Email',
+	'admin.login.password': 'Password',
+	'admin.login.submit': 'Sign in',
+	'admin.login.expired': 'Your session has expired. Please sign in again.',
+	'admin.login.signedOut': 'You have signed out.',
+	'admin.login.unavailable':
+		'This server uses a Supabase project; signing in to the officers’ screens with Supabase Auth is not available yet.',
+	'admin.login.noAccount': 'No account? An administrator creates one with npm run ita -- user add.',
+
+	'admin.setup.title': 'First run: create the central administrator',
+	'admin.setup.intro':
+		'This server has no account yet. The first one is a central administrator, who manages every agency. This page goes away once an account exists.',
+	'admin.setup.passwordHelp': 'At least {min} characters; a passphrase is welcome.',
+	'admin.setup.password2': 'Password again',
+	'admin.setup.mismatch': 'The two passwords differ.',
+	'admin.setup.submit': 'Create the account and sign in',
+	'admin.setup.officers':
+		'Each district’s officers get their accounts with npm run ita -- user add --role officer --agency <district code>.',
+
+	'admin.logout.title': 'Sign out',
+
+	'admin.agencies.title': 'Agencies',
+	'admin.agencies.intro': 'Choose an agency to manage its sections, service points and rounds.',
+	'admin.agencies.filter': 'Find an agency',
+	'admin.agencies.counts': '{sections} sections · {servicePoints} service points · {rounds} rounds',
+	'admin.agencies.empty': 'There is no agency you may manage.',
+
+	'admin.form.save': 'Save',
+	'admin.form.delete': 'Delete',
+	'admin.form.saved': 'Saved.',
+	'admin.form.deleted': 'Deleted.',
+	'admin.form.actions': 'Actions',
+	'admin.form.optional': '(optional)',
+	'admin.form.code': 'Code',
+	'admin.form.codeHelp':
+		'Lower-case letters, digits and dashes, like registration-1. It goes into links and QR codes and cannot change later.',
+	'admin.form.nameTh': 'Thai name',
+	'admin.form.nameEn': 'English name (optional)',
+	'admin.form.fieldOf': '{field} of {name}',
+	'admin.form.wholeNumber': 'Enter a whole number, 0 or more.',
+	'admin.form.day': 'Choose a day.',
+
+	'admin.sections.title': 'Sections and schools',
+	'admin.sections.help':
+		'A section that still has service points cannot be deleted: move or delete them first.',
+	'admin.sections.kind': 'Kind',
+	'admin.sections.kind.section': 'Section',
+	'admin.sections.kind.school': 'School',
+	'admin.sections.kind.other': 'Other',
+	'admin.sections.points': 'Service points',
+	'admin.sections.add': 'Add a section or school',
+	'admin.sections.empty': 'No section yet.',
+
+	'admin.servicePoints.title': 'Service points',
+	'admin.servicePoints.help':
+		'Counters or desks where people are served. Each has its own QR code, and EIT answers record which one they came from.',
+	'admin.servicePoints.section': 'Section',
+	'admin.servicePoints.noSection': '— no section —',
+	'admin.servicePoints.add': 'Add a service point',
+	'admin.servicePoints.empty': 'No service point yet.',
+
+	'admin.rounds.title': 'Assessment rounds',
+	'admin.rounds.new': 'New round',
+	'admin.rounds.empty': 'No round yet.',
+
+	'admin.round.code': 'Round code',
+	'admin.round.codeHelp':
+		'Goes into respondents’ links and must differ from every other agency’s: the district’s code and the Buddhist-era year, say. Lower-case letters, digits and dashes.',
+	'admin.round.framework': 'Framework version',
+	'admin.round.fiscalYear': 'Fiscal year (BE)',
+	'admin.round.fiscalYearValue': 'Fiscal year {year} BE',
+	'admin.round.opensOn': 'Opens on',
+	'admin.round.closesOn': 'Closes on',
+	'admin.round.period': 'Answers accepted',
+	'admin.round.periodValue': '{from} to {to}',
+	'admin.round.dayIs': 'That is {day}',
+	'admin.round.accessCode': 'Staff access code (IIT)',
+	'admin.round.accessCodeHelp':
+		'4–64 characters that staff type before the IIT; leave empty for no code.',
+	'admin.round.targetStaff': 'Staff with at least one year of service',
+	'admin.round.minIit': 'Minimum IIT answers',
+	'admin.round.minEit': 'Minimum EIT answers',
+	'admin.round.minHelp':
+		'The BMA’s FY 2566 ITA documents ask for at least 400 answers to each survey.',
+	'admin.round.allowRepeat':
+		'Let one device answer more than once (a tablet at a counter, or answering for someone without a phone)',
+	'admin.round.initialStatus': 'Once created',
+	'admin.round.status': 'Status',
+	'admin.round.status.draft': 'Draft (hidden from respondents)',
+	'admin.round.status.open': 'Open',
+	'admin.round.status.closed': 'Closed',
+	'admin.round.respondents': 'Respondents',
+	'admin.round.respondentsValue': 'IIT {iit} of at least {minIit} · EIT {eit} of at least {minEit}',
+	'admin.round.yearMissing': 'Enter the fiscal year (Buddhist era).',
+	'admin.round.yearInvalid': 'The fiscal year is a four-digit Buddhist-era year, like 2570.',
+	'admin.round.yearGregorian': '{ce} is a Gregorian year: enter the Buddhist-era year ({be}).',
+	'admin.round.new.title': 'New assessment round',
+	'admin.round.create': 'Create the round',
+	'admin.round.created':
+		'Round created. Next: print the QR posters for the counters and send the IIT link to staff.',
+	'admin.round.title': 'Round {code}',
+	'admin.round.settings': 'Round settings',
+	'admin.round.statusTitle': 'Open or close',
+	'admin.round.open': 'Open',
+	'admin.round.close': 'Close',
+	'admin.round.toDraft': 'Back to draft',
+	'admin.round.statusChanged': 'Status changed.',
+	'admin.round.delete': 'Delete this round',
+	'admin.round.deleteHelp':
+		'Only a round without answers can be deleted (a mistake, say); close a round that has answers instead.',
+
+	'admin.links.title': 'Links and QR codes',
+	'admin.links.eit': 'EIT: people served, one link per service point',
+	'admin.links.iit': 'IIT: the agency’s staff',
+	'admin.links.includeCode':
+		'Include the access code in the link (anyone with the link can answer)',
+	'admin.links.link': 'Link',
+	'admin.links.copy': 'Copy link',
+	'admin.links.copied': 'Link copied.',
+	'admin.links.copyFailed': 'Could not copy automatically; the link is selected: press Ctrl+C.',
+	'admin.links.svg': 'Download SVG',
+	'admin.links.png': 'Download PNG',
+	'admin.links.line': 'Share on LINE',
+	'admin.links.poster': 'A4 poster',
+	'admin.links.qrOf': 'QR code for {name}',
+	'admin.links.linkOf': 'Link for {name}',
+	'admin.links.staff': 'Staff (IIT)',
+	'admin.links.noServicePoints': 'No service point yet; add them on the agency’s page.',
+	'admin.links.notOpen': 'This round is not open: people who scan a code cannot answer yet.',
+	// LINE messages go to Thai LINE groups: Thai whatever the screen's language.
+	'admin.line.eit': adminTh['admin.line.eit'],
+	'admin.line.iit': adminTh['admin.line.iit'],
+
+	'admin.posters.title': 'QR posters',
+	'admin.posters.printAll': 'Print all',
+	'admin.posters.a4': 'A4 posters',
+	'admin.posters.a5': 'A5 table tents (an A4 sheet folded in half)',
+	'admin.posters.print': 'Print',
+	'admin.posters.back': 'Back to the round',
+	'admin.posters.help':
+		'Printer settings: A4 paper, actual size (100%), background graphics on. One page per service point.',
+	'admin.posters.count': '{n} pages',
+	// The posters themselves are always in Thai.
+	'admin.poster.call': 'สแกนเพื่อบอกเราว่าบริการวันนี้เป็นอย่างไร',
+	'admin.poster.survey': 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)',
+	'admin.poster.ita':
+		'การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ปีงบประมาณ พ.ศ. {year}',
+	'admin.poster.counter': 'จุดบริการ: {name}',
+	'admin.poster.anonymous': 'ไม่ต้องระบุชื่อ คำตอบเป็นความลับ',
+	'admin.poster.orOpen': 'หรือเปิดลิงก์',
+	'admin.poster.fold': 'พับตามเส้นประ',
+
+	'admin.oit.title': 'OIT scores and evidence',
+	'admin.oit.help':
+		'Enter each item’s score as the assessor gave it (0–100, at most two decimals) and the web address submitted as evidence. Leave items not scored yet empty. The whole table is saved at once.',
+	'admin.oit.item': 'Item',
+	'admin.oit.text': 'What is assessed',
+	'admin.oit.score': 'Score',
+	'admin.oit.evidence': 'Evidence URL',
+	'admin.oit.fieldOf': '{field}, item {item}',
+	'admin.oit.save': 'Save the OIT scores',
+	'admin.oit.saved': 'OIT scores saved.',
+	'admin.oit.scoreInvalid':
+		'Item {item}: a score is a number from 0 to 100 with at most two decimals.',
+	'admin.oit.scoreCleared': 'Item {item}: a saved score cannot be removed, only changed.',
+	'admin.oit.urlInvalid':
+		'Item {item}: the evidence is one web address starting with https:// (or http://), without spaces.',
+	'admin.oit.empty': 'This framework has no OIT items.',
+
+	'admin.error.duplicate': 'That code is already taken',
+	'admin.error.invalid': 'Something needs correcting',
+	'admin.error.notFound': 'Not found, or not yours to manage',
+	'admin.error.inUse': 'Still in use',
+	'admin.error.hasResponses': 'This round already has answers',
+	'admin.error.forbidden': 'You may not do this',
+	'admin.error.other': 'Not saved',
+	'admin.error.nothingChanged': 'Nothing was changed. Correct it and try again.',
+	'admin.error.page': 'This page does not exist, or is not yours to open.',
+	'admin.error.back': 'Back to the agencies'
+};
+
+const dictionaries: Record<Lang, Record<AdminKey, string>> = { th: adminTh, en: adminEn };
+
+/** The officers' screens' text of `key` in `lang`, with `{name}` placeholders filled in. */
+export function at(
+	lang: Lang,
+	key: AdminKey,
+	params: Record<string, string | number> = {}
+): string {
+	return dictionaries[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
+		name in params ? String(params[name]) : m
+	);
+}

@@ -1,0 +1,116 @@
+/**
+ * Who is signed in to the officers' screens.
+ *
+ * Two deployments, one shape: whatever signs people in, the screens and the database
+ * see JWT claims like Supabase Auth's (`role: 'authenticated'`, `sub`, `email`,
+ * `app_metadata: {ita_role, agency_id}`), and every call to the database is made with
+ * them (./api.ts), so that the functions' own checks and row level security decide.
+ *
+ * - Embedded (the default): local accounts; the session is a JWT signed with the data
+ *   folder's secret, in an HttpOnly cookie (src/lib/server/auth/session.ts).
+ * - Supabase: Supabase Auth would sign people in. Its place is marked below
+ *   (`supabaseUser`); it is not built yet, so on Supabase nobody is signed in here.
+ */
+import { redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import { findAccount, type Account } from '../auth/accounts.ts';
+import {
+	issueSession,
+	readSession,
+	SESSION_COOKIE,
+	sessionCookieOptions,
+	type SessionClaims
+} from '../auth/session.ts';
+import { usesSupabase } from '../config.ts';
+import { startEmbedded } from '../embedded/index.ts';
+
+export type { SessionClaims };
+
+/** Where a signed-out officer is sent; `session=expired` makes it say why. */
+export const LOGIN_PATH = '/admin/login';
+
+type SessionEvent = Pick<RequestEvent, 'cookies' | 'url'>;
+
+/**
+ * The signed-in user's claims, or null. Read once per request by the server hook into
+ * `event.locals.user`; checks the token only (signature, expiry, shape), so it is cheap
+ * enough for every request that carries the cookie.
+ */
+export async function currentUser(event: SessionEvent): Promise<SessionClaims | null> {
+	if (usesSupabase()) return supabaseUser(event);
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) return null;
+	const { keys } = await startEmbedded(env.ITA_DATA_DIR);
+	return readSession(keys.secret, token);
+}
+
+/**
+ * Supabase Auth plugs in here: read its session (with @supabase/ssr's cookies, then
+ * `auth.getUser()` to have it validated by Supabase, never a cookie's word alone) and
+ * return the access token's claims; ./api.ts would then call the project with that
+ * token instead of opening the embedded database. Not built yet.
+ */
+function supabaseUser(_event: SessionEvent): Promise<SessionClaims | null> {
+	return Promise.resolve(null);
+}
+
+/** Whether this deployment has a sign-in for officers yet (not on Supabase, so far). */
+export function signInAvailable(): boolean {
+	return !usesSupabase();
+}
+
+/** Where to come back to after signing in: only a page of the officers' screens. */
+export function safeNext(next: string | null | undefined): string {
+	if (!next || !next.startsWith('/admin') || next.startsWith('//') || next.includes('\\')) {
+		return '/admin';
+	}
+	if (next.startsWith(LOGIN_PATH) || next.startsWith('/admin/logout')) return '/admin';
+	return next;
+}
+
+function loginUrl(event: RequestEvent, expired: boolean): string {
+	const params = new URLSearchParams();
+	if (expired) params.set('session', 'expired');
+	// After a form post the page is worth coming back to, not the action's address.
+	const back =
+		event.request.method === 'GET' ? event.url.pathname + event.url.search : event.url.pathname;
+	if (back !== '/admin') params.set('next', back);
+	const query = params.toString();
+	return query ? `${LOGIN_PATH}?${query}` : LOGIN_PATH;
+}
+
+/**
+ * The signed-in user, or a redirect to the sign-in screen. A cookie that no longer holds
+ * a valid session (expired, forged, or its account deleted or changed since) is removed
+ * and the screen says the session has expired. Every admin load and action calls this
+ * itself: a layout's check does not guard form actions.
+ */
+export async function requireUser(event: RequestEvent): Promise<SessionClaims> {
+	const claims = event.locals.user;
+	const hadCookie = event.cookies.get(SESSION_COOKIE) !== undefined;
+	if (claims && (await stillValid(claims))) return claims;
+	if (hadCookie) endSession(event.cookies);
+	redirect(303, loginUrl(event, hadCookie));
+}
+
+/** The account behind a session still exists, with the same role and agency. */
+async function stillValid(claims: SessionClaims): Promise<boolean> {
+	if (usesSupabase()) return true;
+	const { db } = await startEmbedded(env.ITA_DATA_DIR);
+	const account = await findAccount(db, claims.sub);
+	if (!account) return false;
+	const agency = claims.app_metadata.ita_role === 'officer' ? claims.app_metadata.agency_id : null;
+	return account.role === claims.app_metadata.ita_role && account.agencyId === agency;
+}
+
+/** Signs the account in: a fresh session token in the HttpOnly cookie. */
+export async function startSession(event: SessionEvent, account: Account): Promise<void> {
+	const { keys } = await startEmbedded(env.ITA_DATA_DIR);
+	const token = await issueSession(keys.secret, account);
+	event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url));
+}
+
+/** Signs out: the cookie goes (the token itself stays valid until it expires, unused). */
+export function endSession(cookies: Cookies): void {
+	cookies.delete(SESSION_COOKIE, { path: '/' });
+}

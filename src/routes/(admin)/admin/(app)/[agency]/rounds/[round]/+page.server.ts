@@ -1,0 +1,103 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { evidenceUrl, FieldProblem, oitScore, text } from '$lib/admin/forms.ts';
+import { eitLink, iitLink } from '$lib/admin/links.ts';
+import { roundSettings } from '$lib/admin/round-form.ts';
+import { change } from '$lib/server/admin/actions.ts';
+import { rpc, rpcAll, type RpcCall } from '$lib/server/admin/api.ts';
+import { getRound, listFrameworks, listOit } from '$lib/server/admin/data.ts';
+import { qrDataUrl } from '$lib/server/admin/qr.ts';
+import { requireUser } from '$lib/server/admin/session.ts';
+
+export const load: PageServerLoad = async (event) => {
+	const user = await requireUser(event);
+	const { agency, round } = await getRound(user, event.params.agency, event.params.round);
+	const [oit, frameworks] = await Promise.all([listOit(user, round.code), listFrameworks(user)]);
+	const origin = event.url.origin;
+
+	const points = await Promise.all(
+		agency.servicePoints.map(async (p) => {
+			const link = eitLink(origin, round.code, p.code);
+			return { ...p, link, qr: await qrDataUrl(link) };
+		})
+	);
+	const iitPlain = iitLink(origin, round.code);
+	const iitCoded = round.iitAccessCode ? iitLink(origin, round.code, round.iitAccessCode) : null;
+	const iit = {
+		link: iitPlain,
+		qr: await qrDataUrl(iitPlain),
+		codedLink: iitCoded,
+		codedQr: iitCoded ? await qrDataUrl(iitCoded) : null
+	};
+	return {
+		agency: { code: agency.code, name: agency.name },
+		round,
+		oit,
+		frameworks,
+		points,
+		iit,
+		created: event.url.searchParams.has('created')
+	};
+};
+
+export const actions: Actions = {
+	setStatus: (event) =>
+		change(event, 'setStatus', async (user, form) => {
+			await rpc(user, 'set_round_status', {
+				round_code: event.params.round,
+				status: text(form, 'status')
+			});
+			return { saved: 'setStatus' };
+		}),
+
+	saveRound: (event) =>
+		change(event, 'saveRound', async (user, form) => {
+			await rpc(user, 'update_round', { round_code: event.params.round, ...roundSettings(form) });
+			return { saved: 'saveRound' };
+		}),
+
+	deleteRound: (event) =>
+		change(event, 'deleteRound', async (user) => {
+			await rpc(user, 'delete_round', { round_code: event.params.round });
+			redirect(303, `/admin/${event.params.agency}`);
+		}),
+
+	/**
+	 * The whole OIT table at once: the scores (set_oit_scores) and every evidence address
+	 * that changed (set_oit_evidence), in one transaction — all saved, or none.
+	 */
+	saveOit: (event) =>
+		change(event, 'saveOit', async (user, form) => {
+			const items = await listOit(user, event.params.round);
+			const scores: Record<string, number> = {};
+			const calls: RpcCall[] = [];
+			for (const item of items) {
+				const field = `score-${item.question}`;
+				const score = oitScore(text(form, field), field, item.question);
+				if (score === null && item.score !== null) {
+					// set_oit_scores changes scores, it never removes one.
+					throw new FieldProblem(field, 'admin.oit.scoreCleared', { item: item.question });
+				}
+				if (score !== null) scores[item.question] = score;
+				const url = evidenceUrl(
+					text(form, `url-${item.question}`),
+					`url-${item.question}`,
+					item.question
+				);
+				if (url !== (item.evidenceUrl ?? '')) {
+					calls.push({
+						fn: 'set_oit_evidence',
+						args: { round_code: event.params.round, question_id: item.question, url: url || null }
+					});
+				}
+			}
+			if (Object.keys(scores).length > 0) {
+				calls.unshift({
+					fn: 'set_oit_scores',
+					args: { round_code: event.params.round, scores }
+				});
+			}
+			if (calls.length > 0) await rpcAll(user, calls);
+			return { saved: 'saveOit' };
+		})
+};

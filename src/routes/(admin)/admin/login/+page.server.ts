@@ -1,0 +1,44 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import type { Actions, PageServerLoad } from './$types';
+import { field } from '$lib/admin/forms.ts';
+import { hasAnyAccount, LoginError, verifyLogin } from '$lib/server/auth/accounts.ts';
+import { startEmbedded } from '$lib/server/embedded/index.ts';
+import { safeNext, signInAvailable, startSession } from '$lib/server/admin/session.ts';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const next = url.searchParams.get('next');
+	if (!signInAvailable()) return { unavailable: true, expired: false, signedOut: false, next };
+	const { db } = await startEmbedded(env.ITA_DATA_DIR);
+	// A new server has nobody to sign in: the first-run screen makes the first account.
+	if (!(await hasAnyAccount(db))) redirect(303, '/admin/setup');
+	if (locals.user) redirect(303, safeNext(next));
+	return {
+		unavailable: false,
+		expired: url.searchParams.get('session') === 'expired',
+		signedOut: url.searchParams.has('signedOut'),
+		next
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		if (!signInAvailable()) return fail(404);
+		const form = await event.request.formData();
+		const email = field(form, 'email');
+		const password = field(form, 'password');
+		const { db } = await startEmbedded(env.ITA_DATA_DIR);
+		try {
+			const account = await verifyLogin(db, email, password);
+			await startSession(event, account);
+		} catch (error) {
+			if (!(error instanceof LoginError)) throw error;
+			// The same words whatever was wrong (unknown email, wrong password, locked).
+			return fail(400, {
+				email,
+				refused: { th: error.th, en: error.message, hint: error.hint }
+			});
+		}
+		redirect(303, safeNext(field(form, 'next')));
+	}
+};

@@ -1,0 +1,55 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import type { Actions, PageServerLoad } from './$types';
+import { field } from '$lib/admin/forms.ts';
+import { emailProblem, passwordProblem } from '$lib/admin/account-rules.ts';
+import { AccountError, createAccount, hasAnyAccount } from '$lib/server/auth/accounts.ts';
+import { startEmbedded } from '$lib/server/embedded/index.ts';
+import { signInAvailable, startSession } from '$lib/server/admin/session.ts';
+
+/** The first-run screen exists only while the server has no account at all. */
+async function due(): Promise<boolean> {
+	if (!signInAvailable()) return false;
+	const { db } = await startEmbedded(env.ITA_DATA_DIR);
+	return !(await hasAnyAccount(db));
+}
+
+export const load: PageServerLoad = async () => {
+	if (!(await due())) redirect(303, '/admin/login');
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		// Checked again here: once anyone has an account, this form makes none.
+		if (!(await due())) redirect(303, '/admin/login');
+		const form = await event.request.formData();
+		const email = field(form, 'email');
+		const password = field(form, 'password');
+		const again = field(form, 'password2');
+		const problem = emailProblem(email) ?? passwordProblem(password);
+		if (problem) {
+			return fail(400, {
+				email,
+				field: problem.code === 'invalid_email' ? 'email' : 'password',
+				refused: { th: problem.th, en: problem.en }
+			});
+		}
+		if (password !== again) {
+			return fail(400, { email, field: 'password2', refused: null, mismatch: true });
+		}
+		const { db } = await startEmbedded(env.ITA_DATA_DIR);
+		try {
+			const account = await createAccount(db, { email, password, role: 'central' });
+			await startSession(event, account);
+		} catch (error) {
+			if (!(error instanceof AccountError)) throw error;
+			return fail(400, {
+				email,
+				field: 'email',
+				refused: { th: error.message, en: error.message }
+			});
+		}
+		redirect(303, '/admin');
+	}
+};

@@ -1,0 +1,330 @@
+/**
+ * An agency officer at a desk, with Debian's Chromium against the embedded server: signs
+ * in, sets up counters and a round, prints the QR posters — and the codes read back from
+ * the printout lead a phone to the right counter's survey. A wrong password, an expired
+ * session and a code already used each say so plainly and change nothing.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createAccount, type Account } from '../../src/lib/server/auth/accounts.ts';
+import { issueSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
+import { EmbeddedServer } from '../support/server.ts';
+import { axeViolations, phone as phoneSize, Profile } from './browser.ts';
+import { AgencyPage } from './pages/AgencyPage.ts';
+import { LoginPage } from './pages/LoginPage.ts';
+import { decodeQr, PostersPage } from './pages/PostersPage.ts';
+import { RoundPage } from './pages/RoundPage.ts';
+import { SurveyPage } from './pages/SurveyPage.ts';
+
+const desk = { width: 1280, height: 900 };
+const agency = 'bang-rak';
+const email = 'somchai@bangrak.go.th';
+const password = 'ตึกใบหยก-บางรัก-2570';
+const round = 'e2e-bang-rak-2570';
+const counters = [
+	{ code: 'e2e-registration', nameTh: 'ฝ่ายทะเบียน ช่องบริการด่วน', section: 'registration' },
+	{ code: 'e2e-revenue', nameTh: 'ฝ่ายรายได้ ช่อง 2', section: 'revenue' }
+];
+
+/** A day counted from today in Thailand, YYYY-MM-DD. */
+function day(offset: number): string {
+	return new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('officers', () => {
+	let dir: string;
+	let server: EmbeddedServer;
+	let officer: Account;
+	const open: { profile: Profile; context?: BrowserContext }[] = [];
+
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-admin-'));
+		server = new EmbeddedServer(join(dir, 'data'), 45000 + Math.floor(Math.random() * 4000));
+		// The account is made as `npm run ita -- user add` makes it; then the server starts.
+		officer = await server.withDatabase((db) =>
+			createAccount(db, { email, password, role: 'officer', agencyCode: agency })
+		);
+	}, 300_000);
+	afterEach(async () => {
+		for (const o of open.splice(0)) {
+			await o.context?.close();
+			await o.profile.remove();
+		}
+	});
+	afterAll(async () => {
+		await server?.stop();
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	async function browser(viewport = desk) {
+		const profile = await Profile.create();
+		const entry: { profile: Profile; context?: BrowserContext } = { profile };
+		entry.context = await profile.launch(viewport);
+		open.push(entry);
+		return {
+			context: entry.context,
+			page: entry.context.pages()[0] ?? (await entry.context.newPage())
+		};
+	}
+
+	async function signedIn() {
+		const b = await browser();
+		const login = new LoginPage(b.page, server.url);
+		await login.open();
+		await login.signIn(email, password);
+		await b.page.waitForURL(new RegExp(`/admin/${agency}$`));
+		return b;
+	}
+
+	const servicePoints = () =>
+		server.withDatabase((db) =>
+			db.query<{ code: string; name: string }>(
+				`select p.code, p.name ->> 'th' as name from public.service_points p
+				join public.agencies a using (agency_id) where a.code = $1 order by p.code`,
+				[agency]
+			)
+		);
+
+	test('axe-core finds no violations on the sign-in screen, in Thai and in English', async () => {
+		const { context, page } = await browser();
+		const login = new LoginPage(page, server.url);
+		const found: string[] = [];
+		for (const lang of ['th', 'en']) {
+			await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+			await login.open();
+			found.push(...(await axeViolations(page)).map((v) => `${lang}: ${v}`));
+			// The refused state too: the message and the marked fields.
+			await login.signIn('nobody@bangrak.go.th', 'not-the-password');
+			await login.alertText();
+			found.push(...(await axeViolations(page)).map((v) => `${lang} refused: ${v}`));
+		}
+		expect(found).toEqual([]);
+	});
+
+	test('a wrong password gets one message that does not say which part was wrong, and no session', async () => {
+		const { context, page } = await browser();
+		const login = new LoginPage(page, server.url);
+		await login.open('/admin');
+		expect(new URL(page.url()).pathname).toBe('/admin/login');
+
+		await login.signIn(email, 'ตึกใบหยก-บางรัก-2569');
+		const wrongPassword = await login.alertText();
+		expect(wrongPassword).toMatch(/^อีเมลหรือรหัสผ่านไม่ถูกต้อง/);
+		expect(wrongPassword).toMatch(/5 ครั้งภายใน 15 นาที/);
+		await login.signIn('somsri@bangrak.go.th', password);
+		expect(await login.alertText()).toBe(wrongPassword);
+
+		expect((await context.cookies()).map((c) => c.name)).not.toContain(SESSION_COOKIE);
+		await page.goto(new URL(`/admin/${agency}`, server.url).toString());
+		expect(new URL(page.url()).pathname).toBe('/admin/login');
+	});
+
+	test("an officer sets up two counters and a round and prints every poster; the printed codes lead to each counter's survey", async () => {
+		const { context, page } = await signedIn();
+		const agencyPage = new AgencyPage(page, server.url);
+		expect(await axeViolations(page)).toEqual([]);
+
+		for (const counter of counters) await agencyPage.addServicePoint(counter);
+		expect(await agencyPage.servicePointCodes()).toEqual(
+			expect.arrayContaining(counters.map((c) => c.code))
+		);
+		// With rows to edit and a notice on screen, still nothing for axe to find.
+		expect(await axeViolations(page)).toEqual([]);
+
+		await agencyPage.newRound();
+		const roundPage = new RoundPage(page, server.url);
+		await roundPage.create({
+			code: round,
+			fiscalYear: '2570',
+			opensOn: day(0),
+			closesOn: day(60),
+			accessCode: 'staff-2570'
+		});
+		await expect
+			.poll(() => page.getByRole('status').first().textContent())
+			.toMatch(/สร้างรอบการประเมินแล้ว/);
+		// Stored Gregorian, shown Buddhist era.
+		const [stored] = await server.withDatabase((db) =>
+			db.query<{ fiscal_year: number; status: string; min_iit: number; allow_repeat: boolean }>(
+				`select fiscal_year, status, min_iit, allow_repeat from public.rounds where code = $1`,
+				[round]
+			)
+		);
+		expect(stored).toEqual({ fiscal_year: 2027, status: 'open', min_iit: 400, allow_repeat: true });
+
+		await roundPage.open(agency, round);
+		const eit = counters.map((c) => `${server.url}/r/${round}?sp=${c.code}`);
+		expect(await roundPage.links()).toEqual(
+			expect.arrayContaining([...eit, `${server.url}/r/${round}/iit`])
+		);
+
+		// A counter's PNG download holds its link; copy-link puts it on the clipboard.
+		const png = await roundPage.download(new RegExp(counters[0].nameTh), 'PNG');
+		expect(png.name).toBe(`qr-${round}-${counters[0].code}.png`);
+		expect(decodeQr(png.body)).toBe(eit[0]);
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+		const card = roundPage.card(new RegExp(counters[1].nameTh));
+		await card.getByRole('button', { name: /คัดลอกลิงก์|Copy link/ }).click();
+		await expect.poll(() => card.getByRole('status').textContent()).toMatch(/คัดลอกลิงก์แล้ว/);
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(eit[1]);
+		// LINE's share screen gets the staff link, without the access code unless asked.
+		const line = roundPage.card(/บุคลากร \(IIT\)/).getByRole('link', { name: /แชร์ทาง LINE/ });
+		const share = new URL((await line.getAttribute('href'))!);
+		expect(share.origin + share.pathname).toBe('https://social-plus.line.me/lineit/share');
+		expect(share.searchParams.get('url')).toBe(`${server.url}/r/${round}/iit`);
+		expect(share.searchParams.get('text')).toMatch(/สำนักงานเขตบางรัก/);
+
+		await roundPage.printAll('a4');
+		const posters = new PostersPage(page);
+		expect(await posters.count()).toBe(2);
+		const printout = await posters.scanPrintout();
+		expect(printout.pages).toBe(2);
+		expect(printout.codes).toEqual(eit);
+
+		// A citizen at the first counter scans its poster with a phone and answers.
+		const phone = await browser(phoneSize);
+		await phone.page.goto(printout.codes[0]!);
+		const survey = new SurveyPage(phone.page, server.url);
+		await survey.heading().waitFor();
+		await survey.answerAll();
+		await expect
+			.poll(() => phone.page.getByRole('status').textContent())
+			.toMatch(/ส่งถึงระบบเรียบร้อยแล้ว/);
+
+		const rows = await server.withDatabase((db) =>
+			db.query<{ service_point: string; channel: string; instrument: string }>(
+				`select s.code as service_point, p.channel, p.instrument
+				from public.responses p
+					join public.rounds r using (round_id)
+					left join public.service_points s using (service_point_id)
+				where r.code = $1`,
+				[round]
+			)
+		);
+		expect(rows).toEqual([{ service_point: counters[0].code, channel: 'qr', instrument: 'eit' }]);
+	});
+
+	test('a service point code already used is refused with a clear message, and nothing changes', async () => {
+		const before = await servicePoints();
+		expect(before.map((p) => p.code)).toContain(counters[0].code);
+
+		const { page } = await signedIn();
+		const agencyPage = new AgencyPage(page, server.url);
+		await agencyPage.addServicePoint({ code: counters[0].code, nameTh: 'เคาน์เตอร์ใหม่' });
+		const problem = await agencyPage.addServicePointProblem();
+		expect(problem).toMatch(/^รหัสนี้มีอยู่แล้ว/);
+		expect(problem).toContain('รหัสจุดบริการนี้มีอยู่แล้วในหน่วยงาน กรุณาใช้รหัสอื่น หรือแก้ไขจุดบริการเดิม');
+		expect(problem).toContain(counters[0].code);
+		// What was typed stays, to be corrected; the existing counter keeps its name.
+		expect(
+			await page
+				.getByLabel(/^(รหัส|Code)$/)
+				.first()
+				.inputValue()
+		).toBe(counters[0].code);
+		expect(await agencyPage.servicePointName(counters[0].code).inputValue()).toBe(
+			counters[0].nameTh
+		);
+
+		expect(await servicePoints()).toEqual(before);
+	});
+
+	test('an expired or forged session sends the officer to sign in again, says so, and changes nothing', async () => {
+		const before = await servicePoints();
+		const { context, page } = await signedIn();
+		const agencyPage = new AgencyPage(page, server.url);
+		// The service worker, once installed, has fetched the open page again; waiting for it
+		// keeps that fetch from being the first to meet the expired session below.
+		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+			timeout: 30_000
+		});
+
+		// The same data folder's secret signed it, but its eight hours are over.
+		const keys = await server.keys();
+		const secret = Buffer.from(keys.jwtSecret, 'base64url');
+		const expired = await issueSession(secret, officer, 60, new Date(Date.now() - 2 * 3600_000));
+		await context.clearCookies({ name: SESSION_COOKIE });
+		await context.addCookies([{ name: SESSION_COOKIE, value: expired, url: server.url }]);
+
+		// A change sent with it is not made: the officer is asked to sign in again.
+		const form = page.locator('form', { has: page.getByRole('heading', { name: 'เพิ่มจุดบริการ' }) });
+		await form.getByLabel(/^รหัส$/).fill('e2e-late');
+		await form.getByLabel(/^ชื่อภาษาไทย$/).fill('ช่องที่ส่งหลังหมดเวลา');
+		await form.getByRole('button', { name: 'เพิ่มจุดบริการ' }).click();
+		await page.waitForURL(/\/admin\/login\?session=expired/);
+		const login = new LoginPage(page, server.url);
+		expect(await login.alertText()).toMatch(/เซสชันหมดอายุ/);
+		expect((await context.cookies()).map((c) => c.name)).not.toContain(SESSION_COOKIE);
+
+		// One signed with another server's secret reads the same.
+		const forged = await issueSession(Buffer.alloc(32, 7), officer);
+		await context.addCookies([{ name: SESSION_COOKIE, value: forged, url: server.url }]);
+		await agencyPage.open(agency);
+		expect(new URL(page.url()).pathname).toBe('/admin/login');
+		expect(await login.alertText()).toMatch(/เซสชันหมดอายุ/);
+
+		// Signing in again leads back to the page that was asked for.
+		await login.signIn(email, password);
+		await page.waitForURL(new RegExp(`/admin/${agency}$`));
+		expect(await agencyPage.servicePointCodes()).not.toContain('e2e-late');
+		expect(await servicePoints()).toEqual(before);
+	});
+});
+
+describe('a new server', () => {
+	let dir: string;
+	let server: EmbeddedServer;
+	let profile: Profile | undefined;
+	let context: BrowserContext | undefined;
+
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-setup-'));
+		server = new EmbeddedServer(join(dir, 'data'), 49000 + Math.floor(Math.random() * 4000));
+		await server.start();
+	}, 300_000);
+	afterAll(async () => {
+		await context?.close();
+		await profile?.remove();
+		await server?.stop();
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	test('with no account, the first-run screen creates the central administrator, once', async () => {
+		profile = await Profile.create();
+		context = await profile.launch(desk);
+		const page = context.pages()[0] ?? (await context.newPage());
+		await page.goto(new URL('/admin', server.url).toString());
+		expect(new URL(page.url()).pathname).toBe('/admin/setup');
+		expect(await axeViolations(page)).toEqual([]);
+
+		await page.getByLabel('อีเมล').fill('ita@bangkok.go.th');
+		await page.getByLabel(/^รหัสผ่าน$/).fill('ศาลาว่าการ-2570');
+		await page.getByLabel('ยืนยันรหัสผ่าน').fill('ศาลาว่าการ-2571');
+		await page.getByRole('button', { name: 'สร้างบัญชีและเข้าสู่ระบบ' }).click();
+		await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/ไม่ตรงกัน/);
+
+		await page.getByLabel(/^รหัสผ่าน$/).fill('ศาลาว่าการ-2570');
+		await page.getByLabel('ยืนยันรหัสผ่าน').fill('ศาลาว่าการ-2570');
+		await page.getByRole('button', { name: 'สร้างบัญชีและเข้าสู่ระบบ' }).click();
+		await page.waitForURL(/\/admin$/);
+		// A central administrator sees every district office (and the demo office).
+		const agencies = page.getByRole('listitem');
+		expect(await agencies.count()).toBe(51);
+		await page.getByLabel('ค้นหาหน่วยงาน').fill('วังทองหลาง');
+		expect(await agencies.allTextContents()).toEqual([expect.stringContaining('wang-thonglang')]);
+		expect(await axeViolations(page)).toEqual([]);
+
+		// The screen is gone for good: there is an account now.
+		await page.goto(new URL('/admin/setup', server.url).toString());
+		expect(new URL(page.url()).pathname).toBe('/admin');
+		const accounts = await server.withDatabase((db) =>
+			db.query<{ email: string; ita_role: string }>(
+				'select email, ita_role from ita_private.accounts'
+			)
+		);
+		expect(accounts).toEqual([{ email: 'ita@bangkok.go.th', ita_role: 'central' }]);
+	});
+});
