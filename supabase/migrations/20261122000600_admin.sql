@@ -231,6 +231,32 @@ begin
 end;
 $$;
 
+/** A Gregorian fiscal year 2000–2100; a Buddhist-era one is refused with the conversion (22023). */
+create or replace function ita_private.require_fiscal_year(fiscal_year integer)
+returns integer
+language plpgsql immutable
+set search_path = ''
+as $$
+begin
+	if fiscal_year is null then
+		raise exception using errcode = '22023', message = 'give the fiscal year, like 2024',
+			hint = 'กรุณาระบุปีงบประมาณ (ค.ศ.)';
+	end if;
+	if fiscal_year between 2400 and 2800 then
+		raise exception using errcode = '22023',
+			message = format('fiscal year %s is a Buddhist-era year; rounds store the Gregorian year, %s',
+				fiscal_year, fiscal_year - 543),
+			hint = format('ปีงบประมาณ พ.ศ. %s ให้ส่งเป็น ค.ศ. %s (ลบ 543)', fiscal_year, fiscal_year - 543);
+	end if;
+	if fiscal_year not between 2000 and 2100 then
+		raise exception using errcode = '22023',
+			message = format('fiscal year %s is not a year this app can hold (2000–2100, Gregorian)', fiscal_year),
+			hint = 'ปีงบประมาณ (ค.ศ.) ต้องอยู่ระหว่าง 2000–2100';
+	end if;
+	return fiscal_year;
+end;
+$$;
+
 /**
  * Checks a round's settings and returns them as a rounds row (code, agency and status
  * left empty), with a blank IIT access code read as none. 22023 on the first problem.
@@ -261,21 +287,7 @@ begin
 				coalesce(framework, '(none given)'), coalesce(known, 'none yet')),
 			hint = 'เลือกชุดแบบวัด (framework) ที่มีในระบบ';
 	end if;
-	if fiscal_year is null then
-		raise exception using errcode = '22023', message = 'a round needs its fiscal year',
-			hint = 'กรุณาระบุปีงบประมาณ';
-	end if;
-	if fiscal_year between 2400 and 2800 then
-		raise exception using errcode = '22023',
-			message = format('fiscal year %s is a Buddhist-era year; rounds store the Gregorian year, %s',
-				fiscal_year, fiscal_year - 543),
-			hint = format('ปีงบประมาณ พ.ศ. %s ให้ส่งเป็น ค.ศ. %s (ลบ 543)', fiscal_year, fiscal_year - 543);
-	end if;
-	if fiscal_year not between 2000 and 2100 then
-		raise exception using errcode = '22023',
-			message = format('fiscal year %s is not a year this app can hold (2000–2100, Gregorian)', fiscal_year),
-			hint = 'ปีงบประมาณ (ค.ศ.) ต้องอยู่ระหว่าง 2000–2100';
-	end if;
+	perform ita_private.require_fiscal_year(fiscal_year);
 	if opens_on is null or closes_on is null then
 		raise exception using errcode = '22023',
 			message = 'a round needs the day it opens and the day it closes',
@@ -368,6 +380,7 @@ as $$
 $$;
 
 revoke all on function ita_private.require_code(text, text), ita_private.require_name(jsonb, text),
+	ita_private.require_fiscal_year(integer),
 	ita_private.managed_agency(text), ita_private.managed_round(text),
 	ita_private.valid_round(text, integer, date, date, text, integer, integer, integer, boolean),
 	ita_private.require_round_status(text), ita_private.round_json(public.rounds),

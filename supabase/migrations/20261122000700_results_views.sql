@@ -178,32 +178,6 @@ begin
 end;
 $$;
 
-/** A Gregorian fiscal year 2000–2100; a Buddhist-era one is refused with the conversion (22023). */
-create or replace function ita_private.require_fiscal_year(fiscal_year integer)
-returns integer
-language plpgsql immutable
-set search_path = ''
-as $$
-begin
-	if fiscal_year is null then
-		raise exception using errcode = '22023', message = 'give the fiscal year, like 2024',
-			hint = 'กรุณาระบุปีงบประมาณ (ค.ศ.)';
-	end if;
-	if fiscal_year between 2400 and 2800 then
-		raise exception using errcode = '22023',
-			message = format('fiscal year %s is a Buddhist-era year; rounds store the Gregorian year, %s',
-				fiscal_year, fiscal_year - 543),
-			hint = format('ปีงบประมาณ พ.ศ. %s ให้ส่งเป็น ค.ศ. %s (ลบ 543)', fiscal_year, fiscal_year - 543);
-	end if;
-	if fiscal_year not between 2000 and 2100 then
-		raise exception using errcode = '22023',
-			message = format('fiscal year %s is not a year this app can hold (2000–2100, Gregorian)', fiscal_year),
-			hint = 'ปีงบประมาณ (ค.ศ.) ต้องอยู่ระหว่าง 2000–2100';
-	end if;
-	return fiscal_year;
-end;
-$$;
-
 /** The IIT and EIT targets of a round: the IIT's is the minimum sample, at most the staff. */
 create or replace function ita_private.round_targets(r public.rounds)
 returns jsonb
@@ -621,7 +595,7 @@ $$;
 
 revoke all on function ita_private.min_group(), ita_private.suppressed_cell(text),
 	ita_private.demographic_code(jsonb), ita_private.readable_round(text),
-	ita_private.require_fiscal_year(integer), ita_private.round_targets(public.rounds),
+	ita_private.round_targets(public.rounds),
 	ita_private.results_round_json(public.rounds), ita_private.round_answer_counts(uuid),
 	ita_private.round_respondent_counts(uuid), ita_private.round_demographic_counts(uuid),
 	ita_private.item_texts(text), ita_private.item_stats(public.rounds, jsonb),
