@@ -236,12 +236,6 @@ describe('officers', () => {
 		const before = await servicePoints();
 		const { context, page } = await signedIn();
 		const agencyPage = new AgencyPage(page, server.url);
-		// The service worker, once installed, has fetched the open page again; waiting for it
-		// keeps that fetch from being the first to meet the expired session below.
-		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
-			timeout: 30_000
-		});
-
 		// The same data folder's secret signed it, but its eight hours are over.
 		const keys = await server.keys();
 		const secret = Buffer.from(keys.jwtSecret, 'base64url');
