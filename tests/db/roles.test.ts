@@ -142,10 +142,15 @@ describe.each(engines)('roles on %s', (engine) => {
 			tx.query<{ code: string }>('select code from public.rounds')
 		);
 		expect(rounds.map((r) => r.code)).toEqual([roundA]);
-		const responses = await asCaller(t.db, officerB, (tx) =>
-			tx.query<{ round_id: string }>('select round_id from public.responses')
-		);
-		expect(responses).toHaveLength(1);
+		// Raw rows only through the functions, which keep small groups hidden.
+		for (const claims of [officerA, officerB, central]) {
+			for (const table of ['responses', 'answers']) {
+				await expect(
+					asCaller(t.db, claims, (tx) => tx.query(`select * from public.${table} limit 1`)),
+					table
+				).rejects.toThrow(/permission denied/);
+			}
+		}
 		const counts = await asCaller(t.db, officerB, (tx) =>
 			tx.query<{ round_id: string }>('select distinct round_id from public.answer_counts')
 		);
