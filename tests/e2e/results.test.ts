@@ -26,6 +26,7 @@ const desk = { width: 1280, height: 900 };
 const agency = 'wang-thonglang';
 const round = 'e2e-wang-thonglang-2565';
 const counter = 'e2e-three';
+const emptyRound = 'e2e-wang-thonglang-2567';
 const officer = { email: 'somsri@wangthonglang.go.th', password: 'วังทองหลาง-ผลการประเมิน-2565' };
 const stranger = { email: 'somchai@bangrak.go.th', password: 'บางรัก-ไม่ใช่เขตของฉัน-2565' };
 const nacc = await readFrameworkFile(`${frameworksDir()}/nacc-2565.json`);
@@ -51,6 +52,7 @@ describe('results', () => {
 			await db.query(`update public.rounds set min_iit = 400, min_eit = 400 where code = $1`, [
 				round
 			]);
+			await createRound(db, { framework: 'bma-2567', agency, code: emptyRound, fiscalYear: 2024 });
 			await addServicePoint(db, agency, counter);
 			const responses = responsesFromDistributions(nacc, wang, round);
 			// Three citizens answered at one counter: a group too small to show.
@@ -225,6 +227,23 @@ describe('results', () => {
 		await page.clock.fastForward('00:46');
 		await expect.poll(() => results.respondents('EIT')).toMatch(/^409\b/);
 		expect(await page.locator('[data-updated]').getAttribute('data-updated')).not.toBe(stamp);
+	});
+
+	test('a BMA round with no answers yet shows dashes, no level, and its targets', async () => {
+		const { page, results } = await signedIn();
+		await results.open(agency, emptyRound);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+			'ผลการประเมิน ITA ปีงบประมาณ พ.ศ. 2567'
+		);
+		expect(await results.total()).toBe('–');
+		expect(await results.level()).toBe('ยังไม่มีระดับ');
+		expect(await results.score('I1')).toBe('–');
+		expect(await results.score('E3.1')).toBe('–');
+		expect(await results.respondents('EIT')).toBe('0 · เป้าหมาย 400');
+		// BMA's levels and their condition on every instrument.
+		expect(await page.locator('details').textContent()).toMatch(
+			/ผ่านดี: ตั้งแต่ 85.00 คะแนน และทุกแบบวัดได้อย่างน้อย 85.00 คะแนน/
+		);
 	});
 
 	test('axe-core finds no violations on the results page, in Thai and in English', async () => {
