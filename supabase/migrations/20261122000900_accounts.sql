@@ -310,3 +310,31 @@ $$;
 revoke all on function ita_private.delete_account(uuid, uuid),
 	ita_private.set_account_password(uuid, text)
 	from public, anon, authenticated, service_role;
+
+-- ---------------------------------------------------------------------------------
+-- Agencies' ids: what an officer's app_metadata.agency_id holds
+-- ---------------------------------------------------------------------------------
+
+/**
+ * The agencies the caller manages (a central administrator: all; an officer: their
+ * own), each with its id — the value of an officer's `app_metadata.agency_id` on
+ * Supabase Auth — and how many sections, service points and rounds it has, by code.
+ */
+create or replace function public.list_agencies()
+returns jsonb
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+	select coalesce(jsonb_agg(jsonb_build_object(
+		'code', a.code,
+		'id', a.agency_id,
+		'name', a.name,
+		'sections', (select count(*) from public.sections s where s.agency_id = a.agency_id),
+		'servicePoints', (select count(*) from public.service_points p where p.agency_id = a.agency_id),
+		'rounds', (select count(*) from public.rounds r where r.agency_id = a.agency_id)
+	) order by a.code), '[]')
+	from public.agencies a
+	where ita_private.can_manage_agency(a.agency_id)
+$$;
