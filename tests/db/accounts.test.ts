@@ -251,18 +251,18 @@ describe.each(engines)('accounts and the OIT table on %s', (engine) => {
 				LoginError
 			);
 		}
-		await expect(
-			verifyLogin(t.db, account.email, 'เยาวราช-สัมพันธวงศ์-2570', now)
-		).rejects.toThrow(LoginError);
+		await expect(verifyLogin(t.db, account.email, 'เยาวราช-สัมพันธวงศ์-2570', now)).rejects.toThrow(
+			LoginError
+		);
 
 		await expect(resetPassword(t.db, account.id, 'short')).rejects.toThrow(/at least 10/);
 		expect(await resetPassword(t.db, account.id, 'ถนนเยาวราช-ใหม่-2570')).toBe(account.email);
 		expect((await verifyLogin(t.db, account.email, 'ถนนเยาวราช-ใหม่-2570', now)).id).toBe(
 			account.id
 		);
-		await expect(
-			verifyLogin(t.db, account.email, 'เยาวราช-สัมพันธวงศ์-2570', now)
-		).rejects.toThrow(LoginError);
+		await expect(verifyLogin(t.db, account.email, 'เยาวราช-สัมพันธวงศ์-2570', now)).rejects.toThrow(
+			LoginError
+		);
 		expect((await failure(resetPassword(t.db, randomUUID(), 'ถนนเยาวราช-ใหม่-2570'))).code).toBe(
 			'PT404'
 		);

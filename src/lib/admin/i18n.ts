@@ -26,8 +26,6 @@ export const adminTh = {
 	'admin.login.submit': 'เข้าสู่ระบบ',
 	'admin.login.expired': 'หมดเวลาการใช้งาน (เซสชันหมดอายุ) กรุณาเข้าสู่ระบบอีกครั้ง',
 	'admin.login.signedOut': 'ออกจากระบบแล้ว',
-	'admin.login.unavailable':
-		'เซิร์ฟเวอร์นี้ใช้โครงการ Supabase การเข้าสู่ระบบด้วย Supabase Auth สำหรับหน้าจอเจ้าหน้าที่ยังไม่พร้อมใช้งาน',
 	'admin.login.noAccount': 'ยังไม่มีบัญชี? ผู้ดูแลระบบสร้างบัญชีให้ได้ด้วยคำสั่ง npm run ita -- user add',
 
 	'admin.setup.title': 'ตั้งค่าครั้งแรก: สร้างบัญชีผู้ดูแลระบบส่วนกลาง',
@@ -170,7 +168,7 @@ export const adminTh = {
 
 	'admin.oit.title': 'คะแนน OIT และหลักฐาน',
 	'admin.oit.help':
-		'กรอกคะแนนรายข้อตามผลของผู้ประเมิน (0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง) และที่อยู่เว็บ (URL) ที่ส่งเป็นหลักฐาน ข้อที่ยังไม่มีคะแนนเว้นว่างไว้ได้ ทั้งตารางบันทึกพร้อมกัน',
+		'กรอกคะแนนรายข้อตามผลของผู้ประเมิน (0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง) และที่อยู่เว็บ (URL) ที่ส่งเป็นหลักฐาน ข้อที่ยังไม่มีคะแนนเว้นว่างไว้ได้ ลบคะแนนที่บันทึกแล้วได้โดยลบตัวเลขออก ทั้งตารางบันทึกพร้อมกัน',
 	'admin.oit.item': 'ข้อ',
 	'admin.oit.text': 'ประเด็นการประเมิน',
 	'admin.oit.score': 'คะแนน',
@@ -179,7 +177,6 @@ export const adminTh = {
 	'admin.oit.save': 'บันทึกคะแนน OIT',
 	'admin.oit.saved': 'บันทึกคะแนน OIT แล้ว',
 	'admin.oit.scoreInvalid': 'ข้อ {item}: คะแนนต้องเป็นตัวเลข 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง',
-	'admin.oit.scoreCleared': 'ข้อ {item}: คะแนนที่บันทึกแล้วลบออกไม่ได้ แต่แก้เป็นคะแนนอื่นได้',
 	'admin.oit.urlInvalid':
 		'ข้อ {item}: URL หลักฐานต้องเป็นที่อยู่เว็บเดียว ขึ้นต้นด้วย https:// (หรือ http://) ไม่มีช่องว่าง',
 	'admin.oit.empty': 'ชุดแบบวัดนี้ไม่มีข้อ OIT',
@@ -216,8 +213,6 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.login.submit': 'Sign in',
 	'admin.login.expired': 'Your session has expired. Please sign in again.',
 	'admin.login.signedOut': 'You have signed out.',
-	'admin.login.unavailable':
-		'This server uses a Supabase project; signing in to the officers’ screens with Supabase Auth is not available yet.',
 	'admin.login.noAccount': 'No account? An administrator creates one with npm run ita -- user add.',
 
 	'admin.setup.title': 'First run: create the central administrator',
@@ -365,7 +360,7 @@ export const adminEn: Record<AdminKey, string> = {
 
 	'admin.oit.title': 'OIT scores and evidence',
 	'admin.oit.help':
-		'Enter each item’s score as the assessor gave it (0–100, at most two decimals) and the web address submitted as evidence. Leave items not scored yet empty. The whole table is saved at once.',
+		'Enter each item’s score as the assessor gave it (0–100, at most two decimals) and the web address submitted as evidence. Leave items not scored yet empty; empty a saved score to remove it. The whole table is saved at once.',
 	'admin.oit.item': 'Item',
 	'admin.oit.text': 'What is assessed',
 	'admin.oit.score': 'Score',
@@ -375,7 +370,6 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.oit.saved': 'OIT scores saved.',
 	'admin.oit.scoreInvalid':
 		'Item {item}: a score is a number from 0 to 100 with at most two decimals.',
-	'admin.oit.scoreCleared': 'Item {item}: a saved score cannot be removed, only changed.',
 	'admin.oit.urlInvalid':
 		'Item {item}: the evidence is one web address starting with https:// (or http://), without spaces.',
 	'admin.oit.empty': 'This framework has no OIT items.',

@@ -4,7 +4,13 @@
  * only, so that the same code works over PostgREST on Supabase.
  */
 import { error } from '@sveltejs/kit';
-import type { AgencySummary, AgencyView, FrameworkOption, OitItem, RoundView } from '../../admin/views.ts';
+import type {
+	AgencySummary,
+	AgencyView,
+	FrameworkOption,
+	OitItem,
+	RoundView
+} from '../../admin/views.ts';
 import { orNotFound, rpc } from './api.ts';
 import type { SessionClaims } from './session.ts';
 

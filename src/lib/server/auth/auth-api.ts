@@ -165,7 +165,11 @@ async function passwordGrant(request: Request, options: AuthApiOptions): Promise
 
 async function refreshGrant(request: Request, options: AuthApiOptions): Promise<Response> {
 	const token = str((await readBody(request)).refresh_token);
-	const refused = fail(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+	const refused = fail(
+		400,
+		'refresh_token_not_found',
+		'Invalid Refresh Token: Refresh Token Not Found'
+	);
 	let sub: string;
 	let endsAt: number;
 	try {
@@ -187,7 +191,8 @@ async function refreshGrant(request: Request, options: AuthApiOptions): Promise<
 
 async function currentUser(request: Request, options: AuthApiOptions): Promise<Response> {
 	const claims = await readSession(options.secret, bearer(request));
-	if (!claims) return fail(403, 'bad_jwt', 'invalid JWT: unable to parse or verify signature, or expired');
+	if (!claims)
+		return fail(403, 'bad_jwt', 'invalid JWT: unable to parse or verify signature, or expired');
 	const account = await findAccount(options.db, claims.sub);
 	const agency = claims.app_metadata.ita_role === 'officer' ? claims.app_metadata.agency_id : null;
 	// A token of an account deleted, or given another role or agency, since.
