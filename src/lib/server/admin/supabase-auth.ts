@@ -9,7 +9,7 @@
  * alone is never trusted.
  */
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
-import { createServerClient } from '@supabase/ssr';
+import { createServerClient, type CookieOptions } from '@supabase/ssr';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { decodeJwt } from 'jose';
 import { env } from '$env/dynamic/public';
@@ -52,10 +52,10 @@ export function dropSupabaseCookies(cookies: Cookies): void {
 /** A supabase-js client for this request, its session in the request's cookies. */
 export function requestClient(event: SessionEvent): SupabaseClient {
 	const secure = event.url.protocol === 'https:';
-	return createServerClient(env.PUBLIC_SUPABASE_URL!, env.PUBLIC_SUPABASE_ANON_KEY!, {
+	const client = createServerClient(env.PUBLIC_SUPABASE_URL!, env.PUBLIC_SUPABASE_ANON_KEY!, {
 		cookies: {
 			getAll: () => event.cookies.getAll(),
-			setAll: (list) => {
+			setAll: (list: { name: string; value: string; options: CookieOptions }[]) => {
 				for (const { name, value, options } of list) {
 					event.cookies.set(name, value, { ...options, path: '/' });
 				}
@@ -64,6 +64,7 @@ export function requestClient(event: SessionEvent): SupabaseClient {
 		cookieOptions: { httpOnly: true, sameSite: 'lax', secure, path: '/' },
 		realtime: { transport: NoRealtime as never }
 	});
+	return client;
 }
 
 /**
@@ -146,9 +147,12 @@ export async function supabaseRpc<T>(
 ): Promise<T> {
 	const client = clients.get(user);
 	if (!client) throw new Error('No Supabase session for this request: call requireUser() first.');
-	const { data, error, status } = await client.rpc(fn, args);
-	if (error) throw new PostgrestRefusal(error.code, error.message, error.hint || null, status);
-	return data as T;
+	const response = await client.rpc(fn, args);
+	const { error } = response;
+	if (error) {
+		throw new PostgrestRefusal(error.code, error.message, error.hint || null, response.status);
+	}
+	return response.data as T;
 }
 
 /** What the sign-in screen says when Supabase Auth refuses: the same words for every reason. */

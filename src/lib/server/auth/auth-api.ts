@@ -140,7 +140,8 @@ async function keyRole(request: Request, secret: Uint8Array): Promise<string | n
 	const apikey = request.headers.get('apikey');
 	if (!apikey) return null;
 	try {
-		return String((await verifyToken(secret, apikey)).role ?? '');
+		const { role } = await verifyToken(secret, apikey);
+		return typeof role === 'string' ? role : null;
 	} catch {
 		return null;
 	}
