@@ -3,15 +3,18 @@
  * the app in Supabase mode (and `npm run ita -- user add` on Supabase) asks of
  * `/auth/v1`, answered the way Supabase Auth answers it.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSupabase } from '../../src/lib/supabase.ts';
 import { EmbeddedServer, type Keys } from '../support/server.ts';
 
 const password = 'ตึกใบหยก-บางรัก-2570';
+const run = promisify(execFile);
 
 describe('Supabase Auth on the embedded server', () => {
 	let dir: string;
@@ -169,5 +172,65 @@ describe('Supabase Auth on the embedded server', () => {
 		await other.auth.signInWithPassword({ email: 'malee@bangrak.go.th', password });
 		expect((await other.auth.signOut()).error).toBeNull();
 		expect((await other.auth.getSession()).data.session).toBeNull();
+	});
+
+	test('`ita user add` and `user list` on Supabase use the Auth admin API with the service key', async () => {
+		const ita = async (env: Record<string, string>, ...args: string[]) => {
+			try {
+				const { stdout, stderr } = await run(
+					'node',
+					['--import', 'tsx', 'src/cli/ita.ts', ...args],
+					{
+						env: { ...process.env, PUBLIC_SUPABASE_URL: server.url, ...env }
+					}
+				);
+				return { code: 0, stdout, stderr };
+			} catch (error) {
+				const e = error as { code: number; stdout: string; stderr: string };
+				return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+			}
+		};
+		const withKey = { SUPABASE_SERVICE_ROLE_KEY: keys.serviceKey, ITA_PASSWORD: password };
+		const noKey = await ita({ ITA_PASSWORD: password }, 'user', 'list');
+		expect(noKey.code).toBe(1);
+		expect(noKey.stderr).toMatch(/Set SUPABASE_SERVICE_ROLE_KEY/);
+
+		const added = await ita(
+			withKey,
+			'user',
+			'add',
+			'--email',
+			'Prasert@BangRak.go.th',
+			'--role',
+			'officer',
+			'--agency',
+			'bang-rak'
+		);
+		expect(added.stdout).toMatch(/prasert@bangrak\.go\.th created: officer of bang-rak/);
+		const unknown = await ita(
+			withKey,
+			'user',
+			'add',
+			'--email',
+			'x@nowhere.go.th',
+			'--role',
+			'officer',
+			'--agency',
+			'nowhere'
+		);
+		expect(unknown.code).toBe(1);
+		expect(unknown.stderr).toMatch(/No agency has the code nowhere/);
+
+		const listed = await ita(withKey, 'user', 'list');
+		expect(listed.stdout).toMatch(/^prasert@bangrak\.go\.th\tofficer\tbang-rak\t/m);
+
+		const { data } = await client().auth.signInWithPassword({
+			email: 'prasert@bangrak.go.th',
+			password
+		});
+		expect(decodeJwt(data.session!.access_token).app_metadata).toMatchObject({
+			ita_role: 'officer',
+			agency_id: agencies['bang-rak']
+		});
 	});
 });

@@ -14,19 +14,9 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { decodeJwt } from 'jose';
 import { env } from '$env/dynamic/public';
 import { sessionClaims, type SessionClaims } from '../auth/session.ts';
+import { NoRealtime } from '../no-realtime.ts';
 
 type SessionEvent = Pick<RequestEvent, 'cookies' | 'url'>;
-
-/**
- * supabase-js builds a realtime client, which wants a WebSocket (behind a flag in Node
- * 20). The officers' screens never subscribe to anything; this stand-in says so if that
- * ever changes.
- */
-class NoRealtime {
-	constructor() {
-		throw new Error('Realtime is not used by the officers’ screens on the server.');
-	}
-}
 
 /**
  * The client of this request: keyed by the claims object made for this request only,
