@@ -24,6 +24,7 @@ const desk = { width: 1280, height: 900 };
 const password = 'ตึกใบหยก-บางรัก-2570';
 const officerA = { email: 'somchai@bangrak.go.th', agency: 'bang-rak' };
 const officerB = { email: 'somsri@samphanthawong.go.th', agency: 'samphanthawong' };
+const centralAdmin = { email: 'ita@bangkok.go.th', agency: '' };
 const round = 'sb-bang-rak-2570';
 /** @supabase/ssr's session cookies: `sb-<project>-auth-token`, maybe in chunks. */
 const sessionCookie = /^sb-.+-auth-token(\.\d+)?$/;
@@ -38,6 +39,7 @@ describe('officers on Supabase Auth', () => {
 	let app: EmbeddedServer;
 	let keys: Keys;
 	const ids: Record<string, { id: string; agencyId: string }> = {};
+	let bangRakId: string;
 	const open: { profile: Profile; context?: BrowserContext }[] = [];
 
 	const service = () => createSupabase({ url: project.url, anonKey: keys.serviceKey });
@@ -68,6 +70,14 @@ describe('officers on Supabase Auth', () => {
 			expect(created.error).toBeNull();
 			ids[o.email] = { id: created.data.user!.id, agencyId: agencyIds[o.agency] };
 		}
+		const central = await service().auth.admin.createUser({
+			email: centralAdmin.email,
+			password,
+			email_confirm: true,
+			app_metadata: { ita_role: 'central' }
+		});
+		expect(central.error).toBeNull();
+		bangRakId = agencyIds['bang-rak'];
 	}, 300_000);
 	afterEach(async () => {
 		for (const o of open.splice(0)) {
@@ -249,5 +259,19 @@ describe('officers on Supabase Auth', () => {
 			score: null,
 			evidenceUrl: 'https://www.bangkok.go.th/bangrak/o1'
 		});
+	});
+
+	test('a central administrator sees every agency; the accounts screen says how to make accounts, with each agency_id', async () => {
+		const { page } = await browser();
+		const login = new LoginPage(page, app.url);
+		await login.open();
+		await login.signIn(centralAdmin.email, password);
+		await page.waitForURL(/\/admin$/);
+		await page.getByRole('link', { name: 'บัญชีผู้ใช้' }).click();
+		await page.waitForURL(/\/admin\/accounts$/);
+		expect(await page.getByRole('main').textContent()).toMatch(/SUPABASE_SERVICE_ROLE_KEY/);
+		const bangRak = page.getByRole('row', { name: /bang-rak/ });
+		expect(await bangRak.textContent()).toContain(bangRakId);
+		expect(await axeViolations(page)).toEqual([]);
 	});
 });
