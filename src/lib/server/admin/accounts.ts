@@ -22,6 +22,7 @@ import {
 	type AccountErrorCode,
 	type ItaRole
 } from '../auth/accounts.ts';
+import { usesSupabase } from '../config.ts';
 import { startEmbedded } from '../embedded/index.ts';
 import type { SessionClaims } from './session.ts';
 
@@ -42,6 +43,8 @@ export function requireCentral(user: SessionClaims): void {
 }
 
 async function db() {
+	// On Supabase there are no local accounts to change (the screen's forms are not shown).
+	if (usesSupabase()) error(404, 'Not found');
 	return (await startEmbedded(env.ITA_DATA_DIR)).db;
 }
 
