@@ -56,9 +56,9 @@ describe('officers on Supabase Auth', () => {
 		});
 		await app.start();
 
-		const { data } = await service().rpc('list_agencies');
+		const listed = await service().rpc('list_agencies');
 		const agencyIds = Object.fromEntries(
-			(data as { code: string; id: string }[]).map((a) => [a.code, a.id])
+			(listed.data as { code: string; id: string }[]).map((a) => [a.code, a.id])
 		);
 		for (const o of [officerA, officerB]) {
 			const created = await service().auth.admin.createUser({
