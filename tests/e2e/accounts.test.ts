@@ -59,7 +59,7 @@ describe('the accounts screen', () => {
 		await page.waitForURL(/\/admin\/accounts$/);
 		expect(await row(page, admin.email).textContent()).toMatch(/บัญชีของท่าน/);
 		// One's own account has no remove button.
-		expect(await row(page, admin.email).getByRole('button', { name: /ลบบัญชี/ }).count()).toBe(0);
+		expect(await row(page, admin.email).getByText(/ลบบัญชี/).count()).toBe(0);
 		expect(await axeViolations(page)).toEqual([]);
 
 		const add = page.locator('form#add-account');
@@ -105,9 +105,10 @@ describe('the accounts screen', () => {
 		const refused = await again.page.goto(new URL('/admin/accounts', server.url).toString());
 		expect(refused?.status()).toBe(404);
 
+		await row(page, officer.email).getByText('ลบบัญชี', { exact: true }).click();
 		loaded = page.waitForEvent('load');
 		await row(page, officer.email)
-			.getByRole('button', { name: `ลบบัญชี ${officer.email}` })
+			.getByRole('button', { name: `ยืนยันการลบบัญชี ${officer.email}` })
 			.click();
 		await loaded;
 		expect(await page.getByRole('status').first().textContent()).toMatch(
