@@ -5,7 +5,8 @@
 --
 -- - set_oit_scores(): a null score removes the item's saved score.
 -- - save_oit_table(): the OIT table's scores and evidence addresses, all or nothing.
--- - list_frameworks(): the framework versions a round can use (was a direct table read).
+-- - list_frameworks(), get_framework(): the framework versions, and one's definition
+--   (were direct table reads, which PostgREST's RPC-only use here cannot make).
 -- - ita_private.delete_account(), ita_private.set_account_password(): the accounts
 --   screen; never removes the last central administrator.
 
@@ -231,6 +232,33 @@ $$;
 
 revoke all on function public.list_frameworks() from public, anon, authenticated, service_role;
 grant execute on function public.list_frameworks() to authenticated, service_role;
+
+/**
+ * One framework version's whole definition (the JSON of its seed file), read with the
+ * caller's own rights; PT404 when there is none. For screens that need the questionnaire
+ * itself (the results page), over PostgREST as on the embedded server.
+ */
+create or replace function public.get_framework(framework_id text)
+returns jsonb
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+	found jsonb;
+begin
+	select f.definition into found from public.frameworks f where f.framework_id = get_framework.framework_id;
+	if found is null then
+		raise exception using errcode = 'PT404',
+			message = format('no framework %s', coalesce(framework_id, '(no id given)')),
+			hint = 'ตรวจสอบรหัสชุดแบบวัด เช่น bma-2567';
+	end if;
+	return found;
+end;
+$$;
+
+revoke all on function public.get_framework(text) from public, anon, authenticated, service_role;
+grant execute on function public.get_framework(text) to authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------
 -- Local accounts: the accounts screen (the embedded deployment only)

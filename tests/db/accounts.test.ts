@@ -201,6 +201,17 @@ describe.each(engines)('accounts and the OIT table on %s', (engine) => {
 		expect(list[0].title.th).toBeTruthy();
 		expect(await callRpc(t.db, service, 'list_frameworks')).toEqual(list);
 		await expect(callRpc(t.db, anon, 'list_frameworks')).rejects.toThrow(/permission denied/);
+
+		const bma = await callRpc<{ id: string }>(t.db, officerA, 'get_framework', {
+			framework_id: 'bma-2567'
+		});
+		expect(bma.id).toBe('bma-2567');
+		expect(
+			(await failure(callRpc(t.db, officerA, 'get_framework', { framework_id: 'x' }))).code
+		).toBe('PT404');
+		await expect(
+			callRpc(t.db, anon, 'get_framework', { framework_id: 'bma-2567' })
+		).rejects.toThrow(/permission denied/);
 	});
 
 	test('the last central administrator cannot be removed; nobody removes their own account', async () => {

@@ -181,16 +181,19 @@ describe.each(engines)('roles on %s', (engine) => {
 				has_function_privilege('authenticated', p.oid, 'execute') as auth,
 				has_function_privilege('service_role', p.oid, 'execute') as svc
 			from pg_proc p where p.pronamespace = 'public'::regnamespace
-				and p.proname in ('save_oit_table', 'list_frameworks', 'set_oit_scores', 'list_agencies')
+				and p.proname in ('save_oit_table', 'list_frameworks', 'get_framework', 'set_oit_scores',
+					'list_agencies')
 			order by 1`
 		);
 		expect(grants).toEqual(
-			['list_agencies', 'list_frameworks', 'save_oit_table', 'set_oit_scores'].map((name) => ({
-				name,
-				anon: false,
-				auth: true,
-				svc: true
-			}))
+			['get_framework', 'list_agencies', 'list_frameworks', 'save_oit_table', 'set_oit_scores'].map(
+				(name) => ({
+					name,
+					anon: false,
+					auth: true,
+					svc: true
+				})
+			)
 		);
 		// The account helpers are the server's alone (it owns the accounts table).
 		const helpers = await t.db.query<{ name: string; callable: boolean }>(
