@@ -1,17 +1,17 @@
 import { env } from '$env/dynamic/private';
-import { env as publicEnv } from '$env/dynamic/public';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { en } from '$lib/i18n/en.ts';
 import { isLang, provideLang } from '$lib/i18n/index.ts';
 import { DataFolderInUse } from '$lib/server/embedded/lock.ts';
 import { startEmbedded, stopEmbedded } from '$lib/server/embedded/index.ts';
 import { currentUser } from '$lib/server/admin/session.ts';
+import { usesSupabase } from '$lib/server/config.ts';
 
 provideLang('en', en);
 
 /** With no Supabase project configured, this server is the database's API (the embedded default). */
 export const init: ServerInit = async () => {
-	if (publicEnv.PUBLIC_SUPABASE_URL) return;
+	if (usesSupabase()) return;
 	try {
 		const started = await startEmbedded(env.ITA_DATA_DIR);
 		const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`;

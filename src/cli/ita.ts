@@ -21,6 +21,7 @@ import { installFrameworks } from '../lib/server/db/frameworks.ts';
 import { migrate } from '../lib/server/db/migrate.ts';
 import { callRpc, service } from '../lib/server/db/rpc.ts';
 import { parseNdjson, type Line } from './ndjson.ts';
+import { addSupabaseUser, listSupabaseUsers, supabaseTarget } from './supabase-users.ts';
 
 const usage = `Usage:
   npm run ita -- score --framework <id> --responses <file.ndjson> [--oit <file.json>]
@@ -35,9 +36,11 @@ const usage = `Usage:
   npm run ita -- user add --email <e> --role officer|central [--agency <code>] [--data <folder>]
       Creates an account that signs in to the embedded server (an officer manages one
       agency, --agency bang-rak; a central administrator all). The password is read from
-      ITA_PASSWORD, or asked for on the terminal without showing it.
+      ITA_PASSWORD, or asked for on the terminal without showing it. With
+      PUBLIC_SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY set, creates a Supabase Auth user
+      instead (app_metadata.ita_role and agency_id set).
   npm run ita -- user list [--data <folder>]
-      Lists the embedded server's accounts.
+      Lists the embedded server's accounts (or, as above, the Supabase Auth users).
 
 A line: {"id": "<uuid>", "instrument": "iit" | "eit", "answers": {"i1.1": 4, …},
          "demographics": {"sex": "female", …}, "variants": {"E3": "permit"}}`;
@@ -257,8 +260,20 @@ async function addUser(args: string[]): Promise<number> {
 		console.error(`--role is officer (one agency) or central (every agency), not ${values.role}.`);
 		return 2;
 	}
+	const project = supabaseTarget();
 	const password = await readNewPassword();
 	if (password === null) return 2;
+	if (project) {
+		console.log(
+			await addSupabaseUser(project, {
+				email: values.email,
+				password,
+				role: values.role,
+				agency: values.agency
+			})
+		);
+		return 0;
+	}
 	const db = await openDatabase({ dataDir: values.data });
 	try {
 		const account = await createAccount(db, {
@@ -287,6 +302,12 @@ async function addUser(args: string[]): Promise<number> {
 
 async function listUsers(args: string[]): Promise<number> {
 	const { values } = parseArgs({ args, options: { data: { type: 'string' } } });
+	const project = supabaseTarget();
+	if (project) {
+		const lines = await listSupabaseUsers(project);
+		console.log(lines.length > 0 ? lines.join('\n') : 'No Supabase Auth users yet.');
+		return 0;
+	}
 	const db = await openDatabase({ dataDir: values.data });
 	try {
 		const accounts = await listAccounts(db);

@@ -175,6 +175,39 @@ describe.each(engines)('roles on %s', (engine) => {
 		).rejects.toThrow(/from 0 to 100/);
 	});
 
+	test('the officers’ screens’ one-call functions: signed-in staff and the service role, never anonymous', async () => {
+		const grants = await t.db.query<{ name: string; anon: boolean; auth: boolean; svc: boolean }>(
+			`select p.proname as name, has_function_privilege('anon', p.oid, 'execute') as anon,
+				has_function_privilege('authenticated', p.oid, 'execute') as auth,
+				has_function_privilege('service_role', p.oid, 'execute') as svc
+			from pg_proc p where p.pronamespace = 'public'::regnamespace
+				and p.proname in ('save_oit_table', 'list_frameworks', 'get_framework', 'set_oit_scores',
+					'list_agencies')
+			order by 1`
+		);
+		expect(grants).toEqual(
+			['get_framework', 'list_agencies', 'list_frameworks', 'save_oit_table', 'set_oit_scores'].map(
+				(name) => ({
+					name,
+					anon: false,
+					auth: true,
+					svc: true
+				})
+			)
+		);
+		// The account helpers are the server's alone (it owns the accounts table).
+		const helpers = await t.db.query<{ name: string; callable: boolean }>(
+			`select p.proname as name,
+				has_function_privilege('anon', p.oid, 'execute')
+				or has_function_privilege('authenticated', p.oid, 'execute')
+				or has_function_privilege('service_role', p.oid, 'execute') as callable
+			from pg_proc p where p.pronamespace = 'ita_private'::regnamespace
+				and p.proname in ('delete_account', 'set_account_password', 'create_account', 'bad_oit_score')`
+		);
+		expect(helpers).toHaveLength(4);
+		for (const h of helpers) expect(h, h.name).toMatchObject({ callable: false });
+	});
+
 	test("a central administrator reads every agency's results; the service role too", async () => {
 		for (const claims of [central, service]) {
 			for (const code of [roundA, roundB]) {

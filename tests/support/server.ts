@@ -18,9 +18,11 @@ export class EmbeddedServer {
 	private child?: ChildProcess;
 	output = '';
 
+	/** `env`: more environment for the server (say PUBLIC_SUPABASE_URL, for the app in Supabase mode). */
 	constructor(
 		readonly dataDir: string,
-		readonly port: number
+		readonly port: number,
+		readonly env: Record<string, string> = {}
 	) {}
 
 	get url(): string {
@@ -34,7 +36,8 @@ export class EmbeddedServer {
 				...process.env,
 				ITA_DATA_DIR: this.dataDir,
 				PORT: String(this.port),
-				HOST: '127.0.0.1'
+				HOST: '127.0.0.1',
+				...this.env
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
@@ -55,7 +58,7 @@ export class EmbeddedServer {
 
 	/** Runs a second server on the same folder and returns how it ended. */
 	async startAgainExpectingRefusal(): Promise<{ code: number | null; output: string }> {
-		const other = new EmbeddedServer(this.dataDir, this.port + 1);
+		const other = new EmbeddedServer(this.dataDir, this.port + 1, this.env);
 		try {
 			await other.start();
 			await other.stop();

@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import {
+	changedOitRows,
 	evidenceUrl,
 	FieldProblem,
 	fiscalYearFromBuddhist,
@@ -75,6 +76,26 @@ describe('round forms', () => {
 		expect(problem(() => evidenceUrl('bangrak.go.th/o1', 'url-O1', 'O1')).params).toEqual({
 			item: 'O1'
 		});
+	});
+
+	test('the OIT table sends only the rows that changed; an emptied cell removes what was saved', () => {
+		const saved = [
+			{ question: 'O1', score: 100, evidenceUrl: 'https://bangrak.go.th/o1' },
+			{ question: 'O2', score: 50, evidenceUrl: null },
+			{ question: 'O3', score: null, evidenceUrl: null }
+		];
+		const form = new FormData();
+		form.set('score-O1', '100');
+		form.set('url-O1', 'https://bangrak.go.th/o1');
+		form.set('score-O2', '');
+		form.set('score-O3', '75');
+		form.set('url-O3', ' https://bangrak.go.th/o3 ');
+		expect(changedOitRows(form, saved)).toEqual([
+			{ question: 'O2', score: null, evidenceUrl: null },
+			{ question: 'O3', score: 75, evidenceUrl: 'https://bangrak.go.th/o3' }
+		]);
+		form.set('score-O3', 'เจ็ดสิบ');
+		expect(problem(() => changedOitRows(form, saved)).field).toBe('score-O3');
 	});
 });
 

@@ -134,3 +134,31 @@ export function evidenceUrl(raw: string, field: string, item: string): string {
 	}
 	return value;
 }
+
+/** A row of the OIT table as save_oit_table() takes it. */
+export interface OitRow {
+	question: string;
+	score: number | null;
+	evidenceUrl: string | null;
+}
+
+/**
+ * The rows of the OIT table form that differ from what is saved (`items`): an emptied
+ * score or address removes the saved one. Throws FieldProblem naming the first bad cell.
+ */
+export function changedOitRows(
+	form: FormData,
+	items: readonly { question: string; score: number | null; evidenceUrl: string | null }[]
+): OitRow[] {
+	const rows: OitRow[] = [];
+	for (const item of items) {
+		const scoreField = `score-${item.question}`;
+		const urlField = `url-${item.question}`;
+		const score = oitScore(text(form, scoreField), scoreField, item.question);
+		const url = evidenceUrl(text(form, urlField), urlField, item.question) || null;
+		if (score !== item.score || url !== item.evidenceUrl) {
+			rows.push({ question: item.question, score, evidenceUrl: url });
+		}
+	}
+	return rows;
+}

@@ -26,8 +26,6 @@ export const adminTh = {
 	'admin.login.submit': 'เข้าสู่ระบบ',
 	'admin.login.expired': 'หมดเวลาการใช้งาน (เซสชันหมดอายุ) กรุณาเข้าสู่ระบบอีกครั้ง',
 	'admin.login.signedOut': 'ออกจากระบบแล้ว',
-	'admin.login.unavailable':
-		'เซิร์ฟเวอร์นี้ใช้โครงการ Supabase การเข้าสู่ระบบด้วย Supabase Auth สำหรับหน้าจอเจ้าหน้าที่ยังไม่พร้อมใช้งาน',
 	'admin.login.noAccount': 'ยังไม่มีบัญชี? ผู้ดูแลระบบสร้างบัญชีให้ได้ด้วยคำสั่ง npm run ita -- user add',
 
 	'admin.setup.title': 'ตั้งค่าครั้งแรก: สร้างบัญชีผู้ดูแลระบบส่วนกลาง',
@@ -170,7 +168,7 @@ export const adminTh = {
 
 	'admin.oit.title': 'คะแนน OIT และหลักฐาน',
 	'admin.oit.help':
-		'กรอกคะแนนรายข้อตามผลของผู้ประเมิน (0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง) และที่อยู่เว็บ (URL) ที่ส่งเป็นหลักฐาน ข้อที่ยังไม่มีคะแนนเว้นว่างไว้ได้ ทั้งตารางบันทึกพร้อมกัน',
+		'กรอกคะแนนรายข้อตามผลของผู้ประเมิน (0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง) และที่อยู่เว็บ (URL) ที่ส่งเป็นหลักฐาน ข้อที่ยังไม่มีคะแนนเว้นว่างไว้ได้ ลบคะแนนที่บันทึกแล้วได้โดยลบตัวเลขออก ทั้งตารางบันทึกพร้อมกัน',
 	'admin.oit.item': 'ข้อ',
 	'admin.oit.text': 'ประเด็นการประเมิน',
 	'admin.oit.score': 'คะแนน',
@@ -179,10 +177,47 @@ export const adminTh = {
 	'admin.oit.save': 'บันทึกคะแนน OIT',
 	'admin.oit.saved': 'บันทึกคะแนน OIT แล้ว',
 	'admin.oit.scoreInvalid': 'ข้อ {item}: คะแนนต้องเป็นตัวเลข 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง',
-	'admin.oit.scoreCleared': 'ข้อ {item}: คะแนนที่บันทึกแล้วลบออกไม่ได้ แต่แก้เป็นคะแนนอื่นได้',
 	'admin.oit.urlInvalid':
 		'ข้อ {item}: URL หลักฐานต้องเป็นที่อยู่เว็บเดียว ขึ้นต้นด้วย https:// (หรือ http://) ไม่มีช่องว่าง',
 	'admin.oit.empty': 'ชุดแบบวัดนี้ไม่มีข้อ OIT',
+
+	'admin.nav.accounts': 'บัญชีผู้ใช้',
+	'admin.accounts.title': 'บัญชีผู้ใช้',
+	'admin.accounts.intro':
+		'บัญชีของเจ้าหน้าที่หน่วยงาน (จัดการได้เฉพาะหน่วยงานของตน) และผู้ดูแลระบบส่วนกลาง (จัดการได้ทุกหน่วยงาน)',
+	'admin.accounts.email': 'อีเมล',
+	'admin.accounts.role': 'บทบาท',
+	'admin.accounts.agency': 'หน่วยงาน',
+	'admin.accounts.lastLogin': 'เข้าสู่ระบบล่าสุด',
+	'admin.accounts.never': 'ยังไม่เคย',
+	'admin.accounts.locked': 'ระงับการเข้าสู่ระบบถึง {time}',
+	'admin.accounts.you': '(บัญชีของท่าน)',
+	'admin.accounts.add': 'เพิ่มบัญชี',
+	'admin.accounts.password': 'รหัสผ่าน',
+	'admin.accounts.passwordHelp': 'อย่างน้อย {min} ตัวอักษร แจ้งรหัสผ่านแก่เจ้าของบัญชีทางช่องทางที่ปลอดภัย',
+	'admin.accounts.noAgency': '— ไม่มี (ผู้ดูแลระบบส่วนกลาง) —',
+	'admin.accounts.added': 'เพิ่มบัญชี {email} แล้ว',
+	'admin.accounts.newPassword': 'รหัสผ่านใหม่',
+	'admin.accounts.reset': 'ตั้งรหัสผ่านใหม่',
+	'admin.accounts.wasReset': 'ตั้งรหัสผ่านใหม่ของ {email} แล้ว',
+	'admin.accounts.remove': 'ลบบัญชี',
+	'admin.accounts.removed': 'ลบบัญชี {email} แล้ว',
+	'admin.accounts.confirmRemove': 'ยืนยันการลบบัญชี {email}',
+	'admin.accounts.error.email': 'กรุณากรอกอีเมล เช่น somchai@bangrak.go.th',
+	'admin.accounts.error.passwordShort': 'รหัสผ่านต้องยาวอย่างน้อย {min} ตัวอักษร',
+	'admin.accounts.error.passwordLong': 'รหัสผ่านยาวได้ไม่เกิน {max} ตัวอักษร',
+	'admin.accounts.error.role': 'กรุณาเลือกบทบาท',
+	'admin.accounts.error.agencyRequired': 'เจ้าหน้าที่หน่วยงานต้องสังกัดหน่วยงาน กรุณาเลือกหน่วยงาน',
+	'admin.accounts.error.agencyNotAllowed':
+		'ผู้ดูแลระบบส่วนกลางจัดการได้ทุกหน่วยงาน ไม่สังกัดหน่วยงานใด กรุณาเลือก “ไม่มี”',
+	'admin.accounts.error.agencyUnknown': 'ไม่พบหน่วยงานนี้',
+	'admin.accounts.error.emailTaken': 'อีเมลนี้มีบัญชีอยู่แล้ว',
+	'admin.accounts.supabase':
+		'เซิร์ฟเวอร์นี้ใช้ Supabase Auth บัญชีผู้ใช้จึงอยู่ในโครงการ Supabase การดูหรือสร้างบัญชีต้องใช้ service key ซึ่งเซิร์ฟเวอร์นี้ไม่ได้เก็บไว้',
+	'admin.accounts.supabaseHow':
+		'สร้างบัญชีด้วยคำสั่ง npm run ita -- user add (ตั้งค่า PUBLIC_SUPABASE_URL และ SUPABASE_SERVICE_ROLE_KEY) หรือในหน้า Authentication ของ Supabase แล้วกำหนด app_metadata เป็น {"ita_role": "officer", "agency_id": "<รหัสด้านล่าง>"} หรือ {"ita_role": "central"}',
+	'admin.accounts.agencyIds': 'agency_id ของแต่ละหน่วยงาน',
+	'admin.accounts.agencyId': 'agency_id',
 
 	'admin.error.duplicate': 'รหัสนี้มีอยู่แล้ว',
 	'admin.error.invalid': 'ข้อมูลยังไม่ถูกต้อง',
@@ -216,8 +251,6 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.login.submit': 'Sign in',
 	'admin.login.expired': 'Your session has expired. Please sign in again.',
 	'admin.login.signedOut': 'You have signed out.',
-	'admin.login.unavailable':
-		'This server uses a Supabase project; signing in to the officers’ screens with Supabase Auth is not available yet.',
 	'admin.login.noAccount': 'No account? An administrator creates one with npm run ita -- user add.',
 
 	'admin.setup.title': 'First run: create the central administrator',
@@ -365,7 +398,7 @@ export const adminEn: Record<AdminKey, string> = {
 
 	'admin.oit.title': 'OIT scores and evidence',
 	'admin.oit.help':
-		'Enter each item’s score as the assessor gave it (0–100, at most two decimals) and the web address submitted as evidence. Leave items not scored yet empty. The whole table is saved at once.',
+		'Enter each item’s score as the assessor gave it (0–100, at most two decimals) and the web address submitted as evidence. Leave items not scored yet empty; empty a saved score to remove it. The whole table is saved at once.',
 	'admin.oit.item': 'Item',
 	'admin.oit.text': 'What is assessed',
 	'admin.oit.score': 'Score',
@@ -375,10 +408,48 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.oit.saved': 'OIT scores saved.',
 	'admin.oit.scoreInvalid':
 		'Item {item}: a score is a number from 0 to 100 with at most two decimals.',
-	'admin.oit.scoreCleared': 'Item {item}: a saved score cannot be removed, only changed.',
 	'admin.oit.urlInvalid':
 		'Item {item}: the evidence is one web address starting with https:// (or http://), without spaces.',
 	'admin.oit.empty': 'This framework has no OIT items.',
+
+	'admin.nav.accounts': 'Accounts',
+	'admin.accounts.title': 'Accounts',
+	'admin.accounts.intro':
+		'Agency officers (who manage their own agency) and central administrators (who manage every agency).',
+	'admin.accounts.email': 'Email',
+	'admin.accounts.role': 'Role',
+	'admin.accounts.agency': 'Agency',
+	'admin.accounts.lastLogin': 'Last signed in',
+	'admin.accounts.never': 'Never',
+	'admin.accounts.locked': 'Signing in paused until {time}',
+	'admin.accounts.you': '(your account)',
+	'admin.accounts.add': 'Add an account',
+	'admin.accounts.password': 'Password',
+	'admin.accounts.passwordHelp':
+		'At least {min} characters. Tell the account’s owner the password over a safe channel.',
+	'admin.accounts.noAgency': '— None (central administrator) —',
+	'admin.accounts.added': 'Account {email} added.',
+	'admin.accounts.newPassword': 'New password',
+	'admin.accounts.reset': 'Set a new password',
+	'admin.accounts.wasReset': 'New password set for {email}.',
+	'admin.accounts.remove': 'Remove the account',
+	'admin.accounts.removed': 'Account {email} removed.',
+	'admin.accounts.confirmRemove': 'Yes, remove {email}',
+	'admin.accounts.error.email': 'Give an email address, like somchai@bangrak.go.th.',
+	'admin.accounts.error.passwordShort': 'A password has at least {min} characters.',
+	'admin.accounts.error.passwordLong': 'A password has at most {max} characters.',
+	'admin.accounts.error.role': 'Choose a role.',
+	'admin.accounts.error.agencyRequired': 'An agency officer belongs to an agency: choose one.',
+	'admin.accounts.error.agencyNotAllowed':
+		'A central administrator manages every agency and belongs to none: choose “None”.',
+	'admin.accounts.error.agencyUnknown': 'There is no such agency.',
+	'admin.accounts.error.emailTaken': 'There already is an account with this email.',
+	'admin.accounts.supabase':
+		'This server uses Supabase Auth: the accounts are in the Supabase project, and listing or making them takes the service key, which this server does not hold.',
+	'admin.accounts.supabaseHow':
+		'Make accounts with npm run ita -- user add (with PUBLIC_SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY set), or in Supabase’s Authentication page, then set app_metadata to {"ita_role": "officer", "agency_id": "<the id below>"} or {"ita_role": "central"}.',
+	'admin.accounts.agencyIds': 'Each agency’s agency_id',
+	'admin.accounts.agencyId': 'agency_id',
 
 	'admin.error.duplicate': 'That code is already taken',
 	'admin.error.invalid': 'Something needs correcting',

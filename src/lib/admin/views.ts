@@ -30,6 +30,8 @@ export interface RoundView {
 
 export interface AgencySummary {
 	code: string;
+	/** What an officer's `app_metadata.agency_id` holds on Supabase Auth. */
+	id: string;
 	name: LocalText;
 	sections: number;
 	servicePoints: number;

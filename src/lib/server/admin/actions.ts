@@ -2,7 +2,7 @@
  * The one shape of every change an officer makes: check the session, read the form,
  * call the database as the user, and on a refusal answer with what went wrong — next to
  * the form that failed, with what was typed kept — having changed nothing (each change
- * is one database function, or several in one transaction).
+ * is one call of one database function: one transaction, here and over PostgREST).
  */
 import { fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { FieldProblem } from '../../admin/forms.ts';

@@ -1,21 +1,16 @@
 /**
  * What the officers' screens read, as the signed-in user: typed views of the set-up
- * functions' answers (list_agencies, list_agency, list_oit_scores) and of the framework
- * versions (a table signed-in staff may read, as supabase-js would read it).
+ * functions' answers (list_agencies, list_agency, list_oit_scores, list_frameworks): RPCs
+ * only, so that the same code works over PostgREST on Supabase.
  */
 import { error } from '@sveltejs/kit';
-import { env } from '$env/dynamic/private';
 import type {
 	AgencySummary,
 	AgencyView,
 	FrameworkOption,
-	LocalText,
 	OitItem,
 	RoundView
 } from '../../admin/views.ts';
-import { asCaller, type Claims } from '../db/rpc.ts';
-import { startEmbedded } from '../embedded/index.ts';
-import { usesSupabase } from '../config.ts';
 import { orNotFound, rpc } from './api.ts';
 import type { SessionClaims } from './session.ts';
 
@@ -46,19 +41,7 @@ export function listOit(user: SessionClaims, roundCode: string): Promise<OitItem
 	return orNotFound(rpc<OitItem[]>(user, 'list_oit_scores', { round_code: roundCode }));
 }
 
-/** The framework versions a round can use, newest first (read under the user's own rights). */
-export async function listFrameworks(user: SessionClaims): Promise<FrameworkOption[]> {
-	if (usesSupabase())
-		error(501, 'The officers’ screens work with the embedded server only, so far.');
-	const { db } = await startEmbedded(env.ITA_DATA_DIR);
-	const rows = await asCaller(db, user as Claims, (tx) =>
-		tx.query<{ id: string; title: LocalText; fiscal_years: number[] | null }>(
-			`select framework_id as id, title,
-				array(select jsonb_array_elements_text(definition -> 'fiscalYears')::int) as fiscal_years
-			from public.frameworks`
-		)
-	);
-	return rows
-		.map((r) => ({ id: r.id, title: r.title, fiscalYears: r.fiscal_years ?? [] }))
-		.sort((a, b) => Math.max(0, ...b.fiscalYears) - Math.max(0, ...a.fiscalYears));
+/** The framework versions a round can use, newest first (list_frameworks, under the user's own rights). */
+export function listFrameworks(user: SessionClaims): Promise<FrameworkOption[]> {
+	return rpc<FrameworkOption[]>(user, 'list_frameworks');
 }

@@ -8,8 +8,8 @@
  *
  * - Embedded (the default): local accounts; the session is a JWT signed with the data
  *   folder's secret, in an HttpOnly cookie (src/lib/server/auth/session.ts).
- * - Supabase: Supabase Auth would sign people in. Its place is marked below
- *   (`supabaseUser`); it is not built yet, so on Supabase nobody is signed in here.
+ * - Supabase: Supabase Auth signs people in; its session lives in @supabase/ssr's
+ *   cookies and is checked with Supabase Auth on every request (./supabase-auth.ts).
  */
 import { redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
@@ -23,6 +23,12 @@ import {
 } from '../auth/session.ts';
 import { usesSupabase } from '../config.ts';
 import { startEmbedded } from '../embedded/index.ts';
+import {
+	dropSupabaseCookies,
+	hasSupabaseCookie,
+	supabaseSignOut,
+	supabaseUser
+} from './supabase-auth.ts';
 
 export type { SessionClaims };
 
@@ -33,8 +39,9 @@ type SessionEvent = Pick<RequestEvent, 'cookies' | 'url'>;
 
 /**
  * The signed-in user's claims, or null. Read once per request by the server hook into
- * `event.locals.user`; checks the token only (signature, expiry, shape), so it is cheap
- * enough for every request that carries the cookie.
+ * `event.locals.user`. Embedded: checks the token only (signature, expiry, shape), so it
+ * is cheap enough for every request that carries the cookie. Supabase: asks Supabase
+ * Auth (`getUser()`), refreshing the session when its access token has expired.
  */
 export async function currentUser(event: SessionEvent): Promise<SessionClaims | null> {
 	if (usesSupabase()) return supabaseUser(event);
@@ -44,19 +51,9 @@ export async function currentUser(event: SessionEvent): Promise<SessionClaims | 
 	return readSession(keys.secret, token);
 }
 
-/**
- * Supabase Auth plugs in here: read its session (with @supabase/ssr's cookies, then
- * `auth.getUser()` to have it validated by Supabase, never a cookie's word alone) and
- * return the access token's claims; ./api.ts would then call the project with that
- * token instead of opening the embedded database. Not built yet.
- */
-function supabaseUser(_event: SessionEvent): Promise<SessionClaims | null> {
-	return Promise.resolve(null);
-}
-
-/** Whether this deployment has a sign-in for officers yet (not on Supabase, so far). */
+/** Whether this deployment has a sign-in for officers (both have, now). */
 export function signInAvailable(): boolean {
-	return !usesSupabase();
+	return true;
 }
 
 /** Where to come back to after signing in: only a page of the officers' screens. */
@@ -87,7 +84,9 @@ function loginUrl(event: RequestEvent, expired: boolean): string {
  */
 export async function requireUser(event: RequestEvent): Promise<SessionClaims> {
 	const claims = event.locals.user;
-	const hadCookie = event.cookies.get(SESSION_COOKIE) !== undefined;
+	const hadCookie = usesSupabase()
+		? hasSupabaseCookie(event.cookies)
+		: event.cookies.get(SESSION_COOKIE) !== undefined;
 	if (claims && (await stillValid(claims))) return claims;
 	if (hadCookie) endSession(event.cookies);
 	redirect(303, loginUrl(event, hadCookie));
@@ -95,6 +94,7 @@ export async function requireUser(event: RequestEvent): Promise<SessionClaims> {
 
 /** The account behind a session still exists, with the same role and agency. */
 async function stillValid(claims: SessionClaims): Promise<boolean> {
+	// Supabase Auth has just said so (currentUser asks it on every request).
 	if (usesSupabase()) return true;
 	const { db } = await startEmbedded(env.ITA_DATA_DIR);
 	const account = await findAccount(db, claims.sub);
@@ -110,7 +110,14 @@ export async function startSession(event: SessionEvent, account: Account): Promi
 	event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url));
 }
 
-/** Signs out: the cookie goes (the token itself stays valid until it expires, unused). */
+/** Forgets the session here: the cookie goes (the token itself stays valid until it expires, unused). */
 export function endSession(cookies: Cookies): void {
-	cookies.delete(SESSION_COOKIE, { path: '/' });
+	if (usesSupabase()) dropSupabaseCookies(cookies);
+	else cookies.delete(SESSION_COOKIE, { path: '/' });
+}
+
+/** Signs out: on Supabase, Supabase Auth ends this device's session too. */
+export async function signOut(event: SessionEvent): Promise<void> {
+	if (usesSupabase()) await supabaseSignOut(event);
+	else endSession(event.cookies);
 }

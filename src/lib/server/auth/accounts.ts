@@ -264,3 +264,35 @@ export async function listAccounts(db: Sql): Promise<AccountSummary[]> {
 		lastLoginAt: toDate(row.last_login_at)
 	}));
 }
+
+/**
+ * Removes an account on behalf of `removedBy` (a central administrator, checked by the
+ * caller). The database refuses, with a message a person can act on: an account that is
+ * not there (PT404), one's own (22023) and the last central administrator (55000).
+ * Returns the removed account's email.
+ */
+export async function deleteAccount(db: Sql, id: string, removedBy: string): Promise<string> {
+	if (!uuid.test(id)) throw Object.assign(new Error('no such account'), { code: 'PT404' });
+	const [{ email }] = await db.query<{ email: string }>(
+		'select ita_private.delete_account($1::uuid, $2::uuid) as email',
+		[id, removedBy]
+	);
+	return email;
+}
+
+/**
+ * Gives an account a new password (a reset by a central administrator) and lifts any
+ * lock after failed sign-ins. Throws AccountError for a password the rules refuse, the
+ * database's PT404 when the account is gone. Returns the account's email.
+ */
+export async function resetPassword(db: Sql, id: string, password: string): Promise<string> {
+	const badPassword = passwordProblem(password);
+	if (badPassword) throw new AccountError(badPassword.code, badPassword.en);
+	if (!uuid.test(id)) throw Object.assign(new Error('no such account'), { code: 'PT404' });
+	const hash = await hashPassword(password);
+	const [{ email }] = await db.query<{ email: string }>(
+		'select ita_private.set_account_password($1::uuid, $2) as email',
+		[id, hash]
+	);
+	return email;
+}

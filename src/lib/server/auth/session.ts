@@ -26,7 +26,8 @@ const uuid = z.uuid();
 const SessionClaimsSchema = z.object({
 	role: z.literal('authenticated'),
 	aud: z.literal(audience),
-	iss: z.literal(issuer),
+	// Ours, or a Supabase project's (https://<ref>.supabase.co/auth/v1); readSession checks ours.
+	iss: z.string(),
 	sub: uuid,
 	email: z.string(),
 	iat: z.number(),
@@ -39,6 +40,16 @@ const SessionClaimsSchema = z.object({
 
 /** What a session token says; assignable to the RPC layer's `Claims`. */
 export type SessionClaims = z.infer<typeof SessionClaimsSchema>;
+
+/**
+ * The claims of an access token whose signature someone else has checked (Supabase Auth,
+ * asked with `auth.getUser()`), in the session's shape; null when they are not an ITA
+ * officer's or administrator's (no `app_metadata.ita_role`, say).
+ */
+export function sessionClaims(payload: unknown): SessionClaims | null {
+	const claims = SessionClaimsSchema.safeParse(payload);
+	return claims.success ? claims.data : null;
+}
 
 /** A session token for the account, valid for `ttlSeconds` from `now`. */
 export function issueSession(

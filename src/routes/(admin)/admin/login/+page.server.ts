@@ -3,18 +3,21 @@ import { env } from '$env/dynamic/private';
 import type { Actions, PageServerLoad } from './$types';
 import { field } from '$lib/admin/forms.ts';
 import { hasAnyAccount, LoginError, verifyLogin } from '$lib/server/auth/accounts.ts';
+import { usesSupabase } from '$lib/server/config.ts';
 import { startEmbedded } from '$lib/server/embedded/index.ts';
-import { safeNext, signInAvailable, startSession } from '$lib/server/admin/session.ts';
+import { safeNext, startSession } from '$lib/server/admin/session.ts';
+import { signInRefusalText, supabaseSignIn } from '$lib/server/admin/supabase-auth.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const next = url.searchParams.get('next');
-	if (!signInAvailable()) return { unavailable: true, expired: false, signedOut: false, next };
-	const { db } = await startEmbedded(env.ITA_DATA_DIR);
-	// A new server has nobody to sign in: the first-run screen makes the first account.
-	if (!(await hasAnyAccount(db))) redirect(303, '/admin/setup');
+	// A new embedded server has nobody to sign in: the first-run screen makes the first
+	// account. (On Supabase, accounts come from Supabase Auth.)
+	if (!usesSupabase()) {
+		const { db } = await startEmbedded(env.ITA_DATA_DIR);
+		if (!(await hasAnyAccount(db))) redirect(303, '/admin/setup');
+	}
 	if (locals.user) redirect(303, safeNext(next));
 	return {
-		unavailable: false,
 		expired: url.searchParams.get('session') === 'expired',
 		signedOut: url.searchParams.has('signedOut'),
 		next
@@ -23,10 +26,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		if (!signInAvailable()) return fail(404);
 		const form = await event.request.formData();
 		const email = field(form, 'email');
 		const password = field(form, 'password');
+		if (usesSupabase()) {
+			const refused = await supabaseSignIn(event, email, password);
+			if (refused) return fail(400, { email, refused: signInRefusalText(refused) });
+			redirect(303, safeNext(field(form, 'next')));
+		}
 		const { db } = await startEmbedded(env.ITA_DATA_DIR);
 		try {
 			const account = await verifyLogin(db, email, password);

@@ -5,11 +5,15 @@ import { field } from '$lib/admin/forms.ts';
 import { emailProblem, passwordProblem } from '$lib/admin/account-rules.ts';
 import { AccountError, createAccount, hasAnyAccount } from '$lib/server/auth/accounts.ts';
 import { startEmbedded } from '$lib/server/embedded/index.ts';
-import { signInAvailable, startSession } from '$lib/server/admin/session.ts';
+import { usesSupabase } from '$lib/server/config.ts';
+import { startSession } from '$lib/server/admin/session.ts';
 
-/** The first-run screen exists only while the server has no account at all. */
+/**
+ * The first-run screen exists only while the embedded server has no account at all (on
+ * Supabase, accounts come from Supabase Auth).
+ */
 async function due(): Promise<boolean> {
-	if (!signInAvailable()) return false;
+	if (usesSupabase()) return false;
 	const { db } = await startEmbedded(env.ITA_DATA_DIR);
 	return !(await hasAnyAccount(db));
 }

@@ -1,11 +1,12 @@
 import { env } from '$env/dynamic/private';
 import { error, type RequestHandler } from '@sveltejs/kit';
+import { usesSupabase } from '$lib/server/config.ts';
 import { startEmbedded } from '$lib/server/embedded/index.ts';
 import { handleRpc } from '$lib/server/gateway.ts';
 
 /** The embedded server's PostgREST endpoint, called by supabase-js's `rpc()`. */
 const handle: RequestHandler = async ({ request, params }) => {
-	if (env.PUBLIC_SUPABASE_URL) error(404, 'This server uses a Supabase project; call it instead.');
+	if (usesSupabase()) error(404, 'This server uses a Supabase project; call it instead.');
 	const { db, keys } = await startEmbedded(env.ITA_DATA_DIR);
 	return handleRpc(request, params.fn ?? '', {
 		db,

@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { evidenceUrl, FieldProblem, oitScore, text } from '$lib/admin/forms.ts';
+import { changedOitRows, text } from '$lib/admin/forms.ts';
 import { eitLink, iitLink } from '$lib/admin/links.ts';
 import { roundSettings } from '$lib/admin/round-form.ts';
 import { change } from '$lib/server/admin/actions.ts';
-import { rpc, rpcAll, type RpcCall } from '$lib/server/admin/api.ts';
+import { rpc } from '$lib/server/admin/api.ts';
 import { getRound, listFrameworks, listOit } from '$lib/server/admin/data.ts';
 import { qrDataUrl } from '$lib/server/admin/qr.ts';
 import { requireUser } from '$lib/server/admin/session.ts';
@@ -63,41 +63,16 @@ export const actions: Actions = {
 		}),
 
 	/**
-	 * The whole OIT table at once: the scores (set_oit_scores) and every evidence address
-	 * that changed (set_oit_evidence), in one transaction — all saved, or none.
+	 * The whole OIT table at once: every changed score and evidence address in one call
+	 * of save_oit_table — all saved, or none. An emptied cell removes what was saved.
 	 */
 	saveOit: (event) =>
 		change(event, 'saveOit', async (user, form) => {
 			const items = await listOit(user, event.params.round);
-			const scores: Record<string, number> = {};
-			const calls: RpcCall[] = [];
-			for (const item of items) {
-				const field = `score-${item.question}`;
-				const score = oitScore(text(form, field), field, item.question);
-				if (score === null && item.score !== null) {
-					// set_oit_scores changes scores, it never removes one.
-					throw new FieldProblem(field, 'admin.oit.scoreCleared', { item: item.question });
-				}
-				if (score !== null) scores[item.question] = score;
-				const url = evidenceUrl(
-					text(form, `url-${item.question}`),
-					`url-${item.question}`,
-					item.question
-				);
-				if (url !== (item.evidenceUrl ?? '')) {
-					calls.push({
-						fn: 'set_oit_evidence',
-						args: { round_code: event.params.round, question_id: item.question, url: url || null }
-					});
-				}
+			const rows = changedOitRows(form, items);
+			if (rows.length > 0) {
+				await rpc(user, 'save_oit_table', { round_code: event.params.round, rows });
 			}
-			if (Object.keys(scores).length > 0) {
-				calls.unshift({
-					fn: 'set_oit_scores',
-					args: { round_code: event.params.round, scores }
-				});
-			}
-			if (calls.length > 0) await rpcAll(user, calls);
 			return { saved: 'saveOit' };
 		})
 };

@@ -1,0 +1,272 @@
+/**
+ * The part of Supabase Auth's HTTP API (GoTrue, `/auth/v1/…`) that supabase-js and
+ * @supabase/ssr use for email-and-password sign-in, answered by the embedded server from
+ * its local accounts and JWT secret:
+ *
+ * - `POST /token?grant_type=password` `{email, password}` → a session
+ * - `POST /token?grant_type=refresh_token` `{refresh_token}` → a fresh session
+ * - `GET /user` (the access token as Bearer) → the user, when the account still exists
+ * - `POST /logout` → 204
+ * - `GET|POST /admin/users` (the service key as Bearer) → list or create accounts
+ *
+ * Why: so that one embedded server can stand in for "the Supabase project" — an app
+ * started with PUBLIC_SUPABASE_URL pointing at it runs its Supabase code path for real
+ * (tests/e2e/supabase-auth.test.ts), with no GoTrue binary. The tokens are what Supabase
+ * Auth issues: `role: 'authenticated'`, `sub`, `email`, `app_metadata.{ita_role,
+ * agency_id}`, signed with the same secret the gateway verifies, so `/rest/v1/rpc` and
+ * the database's policies read them as they read Supabase's.
+ *
+ * Differences from GoTrue, on purpose: refresh tokens are signed JWTs (not rows), valid
+ * until the end of the working day the session started (8 hours, as embedded sessions);
+ * so `/logout` cannot revoke one — the app forgets it, and a deleted account's refresh is
+ * refused because the account is looked up on every refresh and every `/user`.
+ */
+import { randomUUID } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
+import type { Sql } from '../db/client.ts';
+import { verifyToken } from '../embedded/keys.ts';
+import {
+	AccountError,
+	createAccount,
+	findAccount,
+	listAccounts,
+	LoginError,
+	verifyLogin,
+	type Account
+} from './accounts.ts';
+import { issueSession, readSession, SESSION_TTL_SECONDS } from './session.ts';
+
+export interface AuthApiOptions {
+	db: Sql;
+	secret: Uint8Array;
+	/** Access tokens' lifetime; a session is refreshed within its refresh token's life. */
+	accessTtlSeconds?: number;
+}
+
+/** One hour, as Supabase Auth's default. */
+export const ACCESS_TTL_SECONDS = 60 * 60;
+
+const refreshIssuer = 'ita-collect-refresh';
+
+function json(status: number, body: unknown): Response {
+	return new Response(JSON.stringify(body), {
+		status,
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'cache-control': 'no-store',
+			// Tells supabase-js to read `code` as the error code (API version 2024-01-01).
+			'x-supabase-api-version': '2024-01-01'
+		}
+	});
+}
+
+/** GoTrue's error shape: `code` (read by supabase-js as `error.code`) and `msg`. */
+function fail(status: number, code: string, msg: string): Response {
+	return json(status, { code, error_code: code, msg });
+}
+
+/** The user object GoTrue answers with. */
+function userJson(account: Account, createdAt?: Date | null, lastSignIn?: Date | null) {
+	const created = (createdAt ?? new Date(0)).toISOString();
+	return {
+		id: account.id,
+		aud: 'authenticated',
+		role: 'authenticated',
+		email: account.email,
+		email_confirmed_at: created,
+		app_metadata: {
+			provider: 'email',
+			providers: ['email'],
+			ita_role: account.role,
+			...(account.role === 'officer' ? { agency_id: account.agencyId } : {})
+		},
+		user_metadata: {},
+		identities: [],
+		created_at: created,
+		updated_at: created,
+		last_sign_in_at: lastSignIn?.toISOString() ?? null,
+		is_anonymous: false
+	};
+}
+
+async function refreshToken(secret: Uint8Array, account: Account, endsAt: number) {
+	return new SignJWT({ typ: 'refresh', jti: randomUUID() })
+		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+		.setSubject(account.id)
+		.setIssuer(refreshIssuer)
+		.setIssuedAt()
+		.setExpirationTime(endsAt)
+		.sign(secret);
+}
+
+async function sessionJson(
+	options: AuthApiOptions,
+	account: Account,
+	endsAt: number,
+	now = new Date()
+) {
+	const seconds = Math.floor(now.getTime() / 1000);
+	// Never past the session's end: an access token outliving its refresh token would
+	// keep a session alive longer than a working day.
+	const ttl = Math.max(
+		1,
+		Math.min(options.accessTtlSeconds ?? ACCESS_TTL_SECONDS, endsAt - seconds)
+	);
+	return {
+		access_token: await issueSession(options.secret, account, ttl, now),
+		token_type: 'bearer',
+		expires_in: ttl,
+		expires_at: seconds + ttl,
+		refresh_token: await refreshToken(options.secret, account, endsAt),
+		user: userJson(account, null, now)
+	};
+}
+
+async function readBody(request: Request): Promise<Record<string, unknown>> {
+	try {
+		const body = (await request.json()) as unknown;
+		return body && typeof body === 'object' && !Array.isArray(body)
+			? (body as Record<string, unknown>)
+			: {};
+	} catch {
+		return {};
+	}
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** The API key (anon or service key) must be one of this server's. */
+async function keyRole(request: Request, secret: Uint8Array): Promise<string | null> {
+	const apikey = request.headers.get('apikey');
+	if (!apikey) return null;
+	try {
+		const { role } = await verifyToken(secret, apikey);
+		return typeof role === 'string' ? role : null;
+	} catch {
+		return null;
+	}
+}
+
+function bearer(request: Request): string | null {
+	return /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? null;
+}
+
+async function passwordGrant(request: Request, options: AuthApiOptions): Promise<Response> {
+	const body = await readBody(request);
+	try {
+		const account = await verifyLogin(options.db, str(body.email), str(body.password));
+		const endsAt = Math.floor(Date.now() / 1000) + SESSION_TTL_SECONDS;
+		return json(200, await sessionJson(options, account, endsAt));
+	} catch (error) {
+		if (!(error instanceof LoginError)) throw error;
+		// GoTrue's words for every reason alike.
+		return fail(400, 'invalid_credentials', 'Invalid login credentials');
+	}
+}
+
+async function refreshGrant(request: Request, options: AuthApiOptions): Promise<Response> {
+	const token = str((await readBody(request)).refresh_token);
+	const refused = fail(
+		400,
+		'refresh_token_not_found',
+		'Invalid Refresh Token: Refresh Token Not Found'
+	);
+	let sub: string;
+	let endsAt: number;
+	try {
+		const { payload } = await jwtVerify(token, options.secret, {
+			algorithms: ['HS256'],
+			issuer: refreshIssuer,
+			requiredClaims: ['sub', 'exp']
+		});
+		if (payload.typ !== 'refresh') return refused;
+		sub = payload.sub!;
+		endsAt = payload.exp!;
+	} catch {
+		return refused;
+	}
+	const account = await findAccount(options.db, sub);
+	if (!account) return refused;
+	return json(200, await sessionJson(options, account, endsAt));
+}
+
+async function currentUser(request: Request, options: AuthApiOptions): Promise<Response> {
+	const claims = await readSession(options.secret, bearer(request));
+	if (!claims)
+		return fail(403, 'bad_jwt', 'invalid JWT: unable to parse or verify signature, or expired');
+	const account = await findAccount(options.db, claims.sub);
+	const agency = claims.app_metadata.ita_role === 'officer' ? claims.app_metadata.agency_id : null;
+	// A token of an account deleted, or given another role or agency, since.
+	if (!account || account.role !== claims.app_metadata.ita_role || account.agencyId !== agency) {
+		return fail(403, 'user_not_found', 'User from sub claim in JWT does not exist');
+	}
+	return json(200, userJson(account));
+}
+
+async function adminUsers(request: Request, options: AuthApiOptions): Promise<Response> {
+	const token = bearer(request);
+	let role: unknown;
+	try {
+		role = token ? (await verifyToken(options.secret, token)).role : undefined;
+	} catch {
+		role = undefined;
+	}
+	if (role !== 'service_role') {
+		return fail(403, 'not_admin', 'User not allowed: the service key is required');
+	}
+	if (request.method === 'GET') {
+		const accounts = await listAccounts(options.db);
+		return json(200, {
+			users: accounts.map((a) => userJson(a, a.createdAt, a.lastLoginAt)),
+			aud: 'authenticated'
+		});
+	}
+	if (request.method !== 'POST') return fail(405, 'method_not_allowed', 'Use GET or POST');
+	const body = await readBody(request);
+	const meta = (body.app_metadata ?? {}) as Record<string, unknown>;
+	const agencyId = str(meta.agency_id) || null;
+	let agencyCode: string | null = null;
+	if (agencyId) {
+		const [row] = await options.db.query<{ code: string }>(
+			'select code from public.agencies where agency_id::text = $1',
+			[agencyId]
+		);
+		if (!row) return fail(422, 'validation_failed', `No agency has the id ${agencyId}`);
+		agencyCode = row.code;
+	}
+	try {
+		const account = await createAccount(options.db, {
+			email: str(body.email),
+			password: str(body.password),
+			role: str(meta.ita_role) as Account['role'],
+			agencyCode
+		});
+		return json(200, userJson(account, new Date()));
+	} catch (error) {
+		if (!(error instanceof AccountError)) throw error;
+		const code = error.code === 'email_taken' ? 'email_exists' : 'validation_failed';
+		return fail(error.code === 'email_taken' ? 422 : 400, code, error.message);
+	}
+}
+
+/** Answers one request to `/auth/v1/<path>`. */
+export async function handleAuth(
+	request: Request,
+	path: string,
+	options: AuthApiOptions
+): Promise<Response> {
+	if (!(await keyRole(request, options.secret))) {
+		return fail(401, 'no_authorization', 'No API key found in request, or not this project’s');
+	}
+	const url = new URL(request.url);
+	if (path === 'token' && request.method === 'POST') {
+		const grant = url.searchParams.get('grant_type');
+		if (grant === 'password') return passwordGrant(request, options);
+		if (grant === 'refresh_token') return refreshGrant(request, options);
+		return fail(400, 'unsupported_grant_type', 'grant_type is password or refresh_token');
+	}
+	if (path === 'user' && request.method === 'GET') return currentUser(request, options);
+	if (path === 'logout' && request.method === 'POST') return new Response(null, { status: 204 });
+	if (path === 'admin/users') return adminUsers(request, options);
+	return fail(404, 'not_found', `This server answers no ${request.method} /auth/v1/${path}`);
+}

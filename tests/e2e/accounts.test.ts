@@ -1,0 +1,125 @@
+/**
+ * The accounts screen, as BMA's central administrator uses it on the embedded server:
+ * adds an officer for a district office, gives them a new password when they forget it,
+ * removes the account when they leave — and an officer never sees the screen.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createAccount } from '../../src/lib/server/auth/accounts.ts';
+import { EmbeddedServer } from '../support/server.ts';
+import { axeViolations, Profile } from './browser.ts';
+import { LoginPage } from './pages/LoginPage.ts';
+
+const desk = { width: 1280, height: 900 };
+const admin = { email: 'ita@bangkok.go.th', password: 'ศาลาว่าการ-กทม-2570' };
+const officer = { email: 'somchai@bangrak.go.th', password: 'ตึกใบหยก-บางรัก-2570' };
+
+describe('the accounts screen', () => {
+	let dir: string;
+	let server: EmbeddedServer;
+	const open: { profile: Profile; context?: BrowserContext }[] = [];
+
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-accounts-'));
+		server = new EmbeddedServer(join(dir, 'data'), 57900 + Math.floor(Math.random() * 90));
+		await server.withDatabase((db) => createAccount(db, { ...admin, role: 'central' }));
+	}, 300_000);
+	afterEach(async () => {
+		for (const o of open.splice(0)) {
+			await o.context?.close();
+			await o.profile.remove();
+		}
+	});
+	afterAll(async () => {
+		await server?.stop();
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	async function signIn(who: { email: string; password: string }, lands: RegExp) {
+		const profile = await Profile.create();
+		const entry: { profile: Profile; context?: BrowserContext } = { profile };
+		entry.context = await profile.launch(desk);
+		open.push(entry);
+		const page = entry.context.pages()[0] ?? (await entry.context.newPage());
+		const login = new LoginPage(page, server.url);
+		await login.open();
+		await login.signIn(who.email, who.password);
+		await page.waitForURL(lands);
+		return { page, login };
+	}
+
+	const row = (page: Page, email: string) => page.getByRole('row', { name: new RegExp(email) });
+
+	test('a central administrator adds an officer, resets their password and removes the account', async () => {
+		const { page } = await signIn(admin, /\/admin$/);
+		await page.getByRole('link', { name: 'บัญชีผู้ใช้' }).click();
+		await page.waitForURL(/\/admin\/accounts$/);
+		expect(await row(page, admin.email).textContent()).toMatch(/บัญชีของท่าน/);
+		// One's own account has no remove button.
+		expect(await row(page, admin.email).getByText(/ลบบัญชี/).count()).toBe(0);
+		expect(await axeViolations(page)).toEqual([]);
+
+		const add = page.locator('form#add-account');
+		const send = async () => {
+			const loaded = page.waitForEvent('load');
+			await add.getByRole('button', { name: 'เพิ่มบัญชี' }).click();
+			await loaded;
+		};
+		// Too short a password, then no agency for an officer: each says what to fix.
+		await add.getByLabel('อีเมล').fill(officer.email);
+		await add.getByLabel('รหัสผ่าน').fill('สั้นไป');
+		await send();
+		expect(await add.getByRole('alert').textContent()).toMatch(/อย่างน้อย 10 ตัวอักษร/);
+		expect(await add.getByLabel('อีเมล').inputValue()).toBe(officer.email);
+		expect(await axeViolations(page)).toEqual([]);
+		await add.getByLabel('รหัสผ่าน').fill(officer.password);
+		await send();
+		expect(await add.getByRole('alert').textContent()).toMatch(/กรุณาเลือกหน่วยงาน/);
+		expect(await row(page, officer.email).count()).toBe(0);
+
+		await add.getByLabel('หน่วยงาน').selectOption('bang-rak');
+		await add.getByLabel('รหัสผ่าน').fill(officer.password);
+		await send();
+		expect(await add.getByRole('status').textContent()).toMatch(`เพิ่มบัญชี ${officer.email} แล้ว`);
+		expect(await row(page, officer.email).textContent()).toMatch(/เจ้าหน้าที่หน่วยงาน.*บางรัก/);
+
+		// The officer signs in with it.
+		await signIn(officer, /\/admin\/bang-rak$/);
+
+		// They forgot it: a new one.
+		const newPassword = 'ตึกใบหยก-บางรัก-2571';
+		const reset = row(page, officer.email);
+		await reset.getByLabel(`รหัสผ่านใหม่ ${officer.email}`).fill(newPassword);
+		let loaded = page.waitForEvent('load');
+		await reset.getByRole('button', { name: 'ตั้งรหัสผ่านใหม่' }).click();
+		await loaded;
+		expect(await row(page, officer.email).getByRole('status').textContent()).toMatch(
+			/ตั้งรหัสผ่านใหม่ของ .* แล้ว/
+		);
+		const again = await signIn({ ...officer, password: newPassword }, /\/admin\/bang-rak$/);
+		// An officer is not shown the screen, nor can open it.
+		expect(await again.page.getByRole('link', { name: 'บัญชีผู้ใช้' }).count()).toBe(0);
+		const refused = await again.page.goto(new URL('/admin/accounts', server.url).toString());
+		expect(refused?.status()).toBe(404);
+
+		await row(page, officer.email).getByText('ลบบัญชี', { exact: true }).click();
+		loaded = page.waitForEvent('load');
+		await row(page, officer.email)
+			.getByRole('button', { name: `ยืนยันการลบบัญชี ${officer.email}` })
+			.click();
+		await loaded;
+		expect(await page.getByRole('status').first().textContent()).toMatch(
+			`ลบบัญชี ${officer.email} แล้ว`
+		);
+		expect(await row(page, officer.email).count()).toBe(0);
+
+		// The removed officer's session ends with the account.
+		await again.page.goto(new URL('/admin/bang-rak', server.url).toString());
+		expect(new URL(again.page.url()).pathname).toBe('/admin/login');
+		await again.login.signIn(officer.email, newPassword);
+		expect(await again.login.alertText()).toMatch(/^อีเมลหรือรหัสผ่านไม่ถูกต้อง/);
+	});
+});
