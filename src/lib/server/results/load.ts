@@ -3,8 +3,6 @@
  * agency in the address (list_agency), and every number comes from the database's
  * results functions, whose own checks answer "not found" (404) to anybody else.
  */
-import { error } from '@sveltejs/kit';
-import { env } from '$env/dynamic/private';
 import type { Framework } from '../../ita/framework.ts';
 import type { AgencyView, RoundView } from '../../admin/views.ts';
 import {
@@ -18,9 +16,6 @@ import type { ExportedResponse, ProgressJson, ResultsJson, WeakJson } from '../.
 import { orNotFound, rpc } from '../admin/api.ts';
 import { getRound } from '../admin/data.ts';
 import type { SessionClaims } from '../admin/session.ts';
-import { asCaller, type Claims } from '../db/rpc.ts';
-import { usesSupabase } from '../config.ts';
-import { startEmbedded } from '../embedded/index.ts';
 
 export interface RoundContext {
 	agency: AgencyView;
@@ -30,19 +25,9 @@ export interface RoundContext {
 	filter: ResultsFilter;
 }
 
-/** The questionnaire a round uses (a table staff may read, under their own rights). */
-async function frameworkOf(user: SessionClaims, id: string): Promise<Framework> {
-	if (usesSupabase())
-		error(501, 'The officers’ screens work with the embedded server only, so far.');
-	const { db } = await startEmbedded(env.ITA_DATA_DIR);
-	const rows = await asCaller(db, user as Claims, (tx) =>
-		tx.query<{ definition: Framework }>(
-			`select definition from public.frameworks where framework_id = $1`,
-			[id]
-		)
-	);
-	if (rows.length === 0) error(404, 'Not found');
-	return rows[0].definition;
+/** The questionnaire a round uses, through the RPC (so it works on Supabase too). */
+function frameworkOf(user: SessionClaims, id: string): Promise<Framework> {
+	return orNotFound(rpc<Framework>(user, 'get_framework', { framework_id: id }));
 }
 
 /** The agency, its round (404 unless the round is the agency's and the user's), and the filter. */
