@@ -11,6 +11,7 @@ import { anon, callRpc, type Claims } from '../../src/lib/server/db/rpc.ts';
 import type { Sql } from '../../src/lib/server/db/client.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import { createRound, favourableResponse } from '../support/fixtures.ts';
+import { pinHash } from '../../src/lib/kiosk/pin.ts';
 
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
 
@@ -138,6 +139,8 @@ describe.each(engines)('kiosks on %s', (engine) => {
 		expect(device.deviceKey).toMatch(/^[0-9a-f]{64}$/);
 		// The tablet checks the PIN offline with these; the PIN itself never leaves the server.
 		expect(JSON.stringify(device)).not.toContain('2468');
+		expect(pinHash(device.pin.salt, '2468')).toBe(device.pin.hash);
+		expect(pinHash(device.pin.salt, '2469')).not.toBe(device.pin.hash);
 		await expect(callRpc(t.db, anon, 'enrol_kiosk', { code: made.enrolmentCode })).rejects.toThrow(
 			/used already/
 		);
