@@ -304,6 +304,17 @@ describe('kiosk', () => {
 		).toBe('kiosk_too_soon');
 	});
 
+	test("outside the round's dates the kiosk politely says it is closed, and offers no survey", async () => {
+		const [code] = await newKiosks(['หลังปิดรอบ']);
+		// The demo round closes 90 days from today: this tablet's calendar is past that.
+		const { page, kiosk } = await tabletBrowser(Date.now() + 100 * 86_400_000);
+		await kiosk.open(code);
+		await page.getByRole('heading', { level: 1, name: 'ขณะนี้ไม่เปิดรับแบบวัด' }).waitFor();
+		expect(await page.getByText(/ปิดรับคำตอบแล้ว ขอบคุณที่สนใจ/).count()).toBe(1);
+		expect(await page.getByRole('button', { name: /เริ่มตอบแบบวัด/ }).count()).toBe(0);
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
 	test('axe-core finds no violations on the kiosk screens, in Thai and in English', async () => {
 		const [code] = await newKiosks(['ทดสอบการเข้าถึง']);
 		const { context, page, kiosk } = await tabletBrowser();
