@@ -232,9 +232,10 @@ describe.each(engines)('roles on %s', (engine) => {
 		await expect(
 			asCaller(t.db, officerA, (tx) => tx.query('select device_key_hash from public.kiosks'))
 		).rejects.toThrow(/permission denied/);
-		expect(
-			await callRpc<{ revokedAt: string | null }>(t.db, officerA, 'revoke_kiosk', { kiosk_id: id })
-		).toMatchObject({ revokedAt: expect.any(String) });
+		const revoked = await callRpc<{ revokedAt: string | null }>(t.db, officerA, 'revoke_kiosk', {
+			kiosk_id: id
+		});
+		expect(revoked.revokedAt).not.toBeNull();
 	});
 
 	test('a forged agency claim of the wrong shape grants nothing', async () => {
