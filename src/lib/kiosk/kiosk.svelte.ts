@@ -10,7 +10,9 @@ import {
 	OutboxStatus,
 	SyncLoop,
 	supabaseSender,
-	type OutboxEntry
+	type OutboxEntry,
+	type Sender,
+	type SyncTarget
 } from '../outbox/index.ts';
 import { surveyDefinition, type SurveyDefinition } from '../survey/questionnaire.ts';
 import { thaiToday } from '../survey/response.ts';
@@ -33,8 +35,13 @@ export type EnrolProblem = 'notFound' | 'badCode' | 'offline' | 'failed';
 
 export interface KioskOptions {
 	supabase: SupabaseConfig;
+	/** Stand-ins for the tests: the server's functions, submit_responses, the clock. */
 	api?: KioskApi;
+	send?: Sender;
 	now?: () => number;
+	/** The IndexedDB databases (the app's own unless a test names others). */
+	outboxName?: string;
+	deviceStoreName?: string;
 }
 
 export class KioskState {
@@ -61,17 +68,20 @@ export class KioskState {
 	readonly status = new OutboxStatus();
 	readonly #clock: () => number;
 	readonly #api: KioskApi;
-	readonly #supabase: SupabaseConfig;
+	readonly #send: Sender;
+	readonly #names: { outbox?: string; device?: string };
 	readonly #pin: PinLock;
 	#store: DeviceStore | null = null;
 	#outbox: Outbox | null = null;
 	#loop: SyncLoop | null = null;
 	#stops: (() => void)[] = [];
 	#lastBeat = 0;
+	#stopped = false;
 
 	constructor(options: KioskOptions) {
-		this.#supabase = options.supabase;
 		this.#api = options.api ?? kioskApi(options.supabase);
+		this.#send = options.send ?? supabaseSender(options.supabase);
+		this.#names = { outbox: options.outboxName, device: options.deviceStoreName };
 		this.#clock = options.now ?? Date.now;
 		this.#pin = new PinLock(this.#clock);
 		this.#now = this.#clock();
@@ -143,10 +153,10 @@ export class KioskState {
 	 * Opens the device's storage, the outbox and its sync loop; starts the clock that
 	 * drives the idle reset, the return to welcome and the heartbeat. Returns the cleanup.
 	 */
-	async start(target: { window: Window; document: Document }): Promise<() => void> {
-		this.#store = await DeviceStore.open();
-		this.#outbox = await Outbox.open();
-		this.#loop = new SyncLoop(this.#outbox, supabaseSender(this.#supabase));
+	async start(target: SyncTarget): Promise<() => void> {
+		this.#store = await DeviceStore.open(this.#names.device);
+		this.#outbox = await Outbox.open(this.#names.outbox);
+		this.#loop = new SyncLoop(this.#outbox, this.#send);
 		this.#stops.push(this.status.listen(this.#outbox, this.#loop));
 		this.#stops.push(this.#loop.start(target));
 		// After a send, hear from the server too: it may have revoked this kiosk meanwhile.
@@ -169,6 +179,7 @@ export class KioskState {
 	}
 
 	stop(): void {
+		this.#stopped = true;
 		for (const stop of this.#stops.splice(0)) stop();
 		this.#outbox?.close();
 		this.#store?.close();
@@ -263,14 +274,16 @@ export class KioskState {
 		const d = this.#device;
 		if (!d) return;
 		this.#lastBeat = this.#clock();
-		const counts = await this.#outbox?.counts();
+		const counts = await this.#outbox?.counts().catch(() => undefined);
 		const beat = await this.#api.heartbeat(d.deviceKey, counts?.queued ?? 0);
+		// Closed meanwhile (the page went away): nothing more to record.
+		if (this.#stopped) return;
 		if (!beat.ok) {
 			this.#reachable = beat.status === 0 ? false : true;
 			// The server knows no such kiosk (its round was deleted): it collects no more.
 			if (beat.code === 'PT404' && this.#device?.deviceKey === d.deviceKey) {
 				this.#device = { ...d, status: 'revoked' };
-				await this.#store?.save(this.#device);
+				await this.#save(this.#device);
 				if (this.#screen !== 'survey') this.#home();
 			}
 			return;
@@ -280,9 +293,9 @@ export class KioskState {
 		let next = withInfo(d, beat.data, this.#clock());
 		const q = await this.#api.questionnaire(d.round);
 		if (q.ok) next = { ...next, questionnaire: q.data };
-		if (this.#device?.deviceKey !== d.deviceKey) return;
+		if (this.#stopped || this.#device?.deviceKey !== d.deviceKey) return;
 		this.#device = next;
-		await this.#store?.save(next);
+		await this.#save(next);
 		// Between visitors only: a visitor answering is never interrupted.
 		if (this.#screen === 'welcome' || this.#screen === 'closed' || this.#screen === 'revoked') {
 			this.#home();
@@ -364,6 +377,15 @@ export class KioskState {
 		await this.#loop?.syncNow();
 		await this.heartbeat();
 		await this.#readRefused();
+	}
+
+	/** Keeps the device's settings; what is in memory holds meanwhile if the write fails. */
+	async #save(device: KioskDevice): Promise<void> {
+		try {
+			await this.#store?.save(device);
+		} catch (error) {
+			console.warn('ITA Collect: the kiosk settings were not saved on the device', error);
+		}
 	}
 
 	async #readRefused(): Promise<void> {
