@@ -131,6 +131,8 @@ export const en: Record<keyof typeof th, string> = {
 	'kiosk.settings.sendNow': 'Send now',
 	'kiosk.settings.resume': 'Back to the start',
 	'kiosk.settings.unenrol': "Remove this tablet's enrolment",
+	'kiosk.settings.unenrolConfirm':
+		'Confirm: remove the enrolment (a new code from the officer is needed)',
 	'kiosk.settings.unenrolHelp': 'Answers waiting to be sent stay on the tablet and are still sent.',
 	'error.notFound': 'This assessment round was not found. Please check the link or QR code.'
 };

@@ -121,6 +121,7 @@ export const th = {
 	'kiosk.settings.sendNow': 'ส่งตอนนี้',
 	'kiosk.settings.resume': 'กลับสู่หน้าแรก',
 	'kiosk.settings.unenrol': 'ยกเลิกการลงทะเบียนเครื่องนี้',
+	'kiosk.settings.unenrolConfirm': 'ยืนยัน: ยกเลิกการลงทะเบียน (ต้องขอรหัสใหม่จากเจ้าหน้าที่)',
 	'kiosk.settings.unenrolHelp': 'คำตอบที่รอส่งยังอยู่ในเครื่องและจะถูกส่งต่อไป',
 	'error.notFound': 'ไม่พบรอบการประเมินนี้ กรุณาตรวจสอบลิงก์หรือคิวอาร์โค้ด'
 } as const;
