@@ -378,7 +378,11 @@ begin
 						verdict := ita_private.rejection(rid_text, 'invalid_channel',
 							'"kioskKey" is sent with "channel": "kiosk" only.');
 					end if;
-					if verdict is null and resp ->> 'channel' = 'kiosk' then
+					-- A tablet's response carries its key. The service role (an import, or answers
+					-- recovered from a tablet's exported file) may store one without, as officers
+					-- import paper; with a key, the kiosk's checks apply to it too.
+					if verdict is null and resp ->> 'channel' = 'kiosk'
+						and (resp ? 'kioskKey' or caller <> 'service_role') then
 						select c.verdict, c.kiosk_id into verdict, k_id
 						from ita_private.check_kiosk_response(resp, r) c;
 					end if;

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
-import { anon, callRpc, type Claims } from '../../src/lib/server/db/rpc.ts';
+import { anon, callRpc, service, type Claims } from '../../src/lib/server/db/rpc.ts';
 import type { Sql } from '../../src/lib/server/db/client.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import { createRound, favourableResponse } from '../support/fixtures.ts';
@@ -255,6 +255,16 @@ describe.each(engines)('kiosks on %s', (engine) => {
 		// Not flagged: none of these is a burst from a known kiosk.
 		const after = await t.db.query<{ n: number }>('select count(*)::int as n from kiosk_flags');
 		expect(after[0].n).toBe(before[0].n);
+	});
+
+	test('an import by the service may store kiosk responses without a key (as paper); a browser may not', async () => {
+		const plain = { ...favourableResponse(bma, round, 'eit'), channel: 'kiosk' };
+		const [refused] = await submit([plain]);
+		expect(refused.code).toBe('kiosk_key_missing');
+		const imported = await callRpc<{ results: Verdict[] }>(t.db, service, 'submit_responses', {
+			batch: [plain]
+		});
+		expect(imported.results[0].status).toBe('accepted');
 	});
 
 	test('a revoked kiosk: what it collected before is accepted, what after refused; it is told so', async () => {

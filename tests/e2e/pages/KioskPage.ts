@@ -18,6 +18,12 @@ export class KioskPage {
 		if (code) url.searchParams.set('code', code);
 		await this.page.goto(url.toString());
 		await this.heading().waitFor();
+		// With a code the tablet enrols at once: wait until it has (the form goes away).
+		if (code) {
+			await this.page
+				.getByLabel(/^(รหัสลงทะเบียน|Enrolment code)$/)
+				.waitFor({ state: 'detached', timeout: 60_000 });
+		}
 	}
 
 	heading() {
