@@ -50,7 +50,13 @@ sw.addEventListener('install', (event) => {
 			// Best effort, after the shell: a failure here must not fail the install.
 			try {
 				// The device's sending status too: an operator opens it when the network is down.
-				const pages = [...(await openPages()), absolute('/status'), ...(await earlierPages(names))];
+				// And the kiosk: a tablet that reloads offline must find its shell.
+				const pages = [
+					...(await openPages()),
+					absolute('/status'),
+					absolute('/kiosk'),
+					...(await earlierPages(names))
+				];
 				await cachePages(names, pages, pageKey);
 			} catch {
 				// The pages are cached at their next visit.

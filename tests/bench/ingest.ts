@@ -194,7 +194,8 @@ function realisticResponse(
 	} else if (random() < 0.5) {
 		response.servicePoint = r.servicePoint;
 	} else {
-		response.channel = pick(random, ['link', 'kiosk']);
+		// Not 'kiosk': a kiosk's response needs an enrolled tablet's device key.
+		response.channel = 'link';
 	}
 	if (random() < 0.5) response.collectedOn = thaiToday();
 	return response;

@@ -61,13 +61,18 @@ describe.each(engines)('roles on %s', (engine) => {
 		expect(open).toEqual([]);
 	});
 
-	test('anonymous callers may execute submit_responses and get_questionnaire, and no other function', async () => {
+	test('anonymous callers may execute submit_responses, get_questionnaire and the kiosk tablet functions, and no other function', async () => {
 		const callable = await t.db.query<{ name: string }>(
 			`select p.proname as name from pg_proc p
 			where p.pronamespace = 'public'::regnamespace and has_function_privilege('anon', p.oid, 'execute')
 			order by 1`
 		);
-		expect(callable.map((r) => r.name)).toEqual(['get_questionnaire', 'submit_responses']);
+		expect(callable.map((r) => r.name)).toEqual([
+			'enrol_kiosk',
+			'get_questionnaire',
+			'kiosk_heartbeat',
+			'submit_responses'
+		]);
 	});
 
 	test('anonymous callers read no table', async () => {
@@ -109,7 +114,11 @@ describe.each(engines)('roles on %s', (engine) => {
 			['round_results', { round_code: roundA }],
 			['load_framework', { definition: bma }],
 			['recount_round', { round_code: roundA }],
-			['set_oit_scores', { round_code: roundA, scores: { O1: 100 } }]
+			['set_oit_scores', { round_code: roundA, scores: { O1: 100 } }],
+			['create_kiosk', { round_code: roundA, name: 'Tablet', pin: '1234' }],
+			['list_kiosks', { round_code: roundA }],
+			['rename_kiosk', { kiosk_id: randomUUID(), name: 'x' }],
+			['revoke_kiosk', { kiosk_id: randomUUID() }]
 		] as const) {
 			await expect(callRpc(t.db, anon, fn, args), fn).rejects.toThrow(/permission denied/);
 		}
@@ -217,6 +226,49 @@ describe.each(engines)('roles on %s', (engine) => {
 				expect(r.respondents.eit).toBe(1);
 			}
 		}
+	});
+
+	test("kiosks: an officer adds, lists, renames and revokes their own agency's only; central any", async () => {
+		const made = await callRpc<{ kiosk: { id: string } }>(t.db, officerA, 'create_kiosk', {
+			round_code: roundA,
+			name: 'Entrance',
+			pin: '2468'
+		});
+		const id = made.kiosk.id;
+		await expect(
+			callRpc(t.db, officerB, 'create_kiosk', { round_code: roundA, name: 'x', pin: '1234' })
+		).rejects.toThrow(/no round/);
+		await expect(callRpc(t.db, officerB, 'list_kiosks', { round_code: roundA })).rejects.toThrow(
+			/no round/
+		);
+		await expect(
+			callRpc(t.db, officerB, 'rename_kiosk', { kiosk_id: id, name: 'Mine now' })
+		).rejects.toThrow(/no kiosk/);
+		await expect(callRpc(t.db, officerB, 'revoke_kiosk', { kiosk_id: id })).rejects.toThrow(
+			/no kiosk/
+		);
+		expect(
+			await callRpc<{ name: string }>(t.db, central, 'rename_kiosk', { kiosk_id: id, name: 'Door' })
+		).toMatchObject({ name: 'Door' });
+		const listed = await callRpc<{ id: string }[]>(t.db, officerA, 'list_kiosks', {
+			round_code: roundA
+		});
+		expect(listed.map((k) => k.id)).toContain(id);
+		// The table, read directly: the officer's own kiosks, never the key or PIN hashes.
+		const rows = await asCaller(t.db, officerB, (tx) =>
+			tx.query('select kiosk_id, name from public.kiosks')
+		);
+		expect(rows).toEqual([]);
+		await expect(
+			asCaller(t.db, officerA, (tx) => tx.query('select pin_hash from public.kiosks'))
+		).rejects.toThrow(/permission denied/);
+		await expect(
+			asCaller(t.db, officerA, (tx) => tx.query('select device_key_hash from public.kiosks'))
+		).rejects.toThrow(/permission denied/);
+		const revoked = await callRpc<{ revokedAt: string | null }>(t.db, officerA, 'revoke_kiosk', {
+			kiosk_id: id
+		});
+		expect(revoked.revokedAt).not.toBeNull();
 	});
 
 	test('a forged agency claim of the wrong shape grants nothing', async () => {

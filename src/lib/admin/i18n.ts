@@ -228,7 +228,43 @@ export const adminTh = {
 	'admin.error.other': 'บันทึกไม่สำเร็จ',
 	'admin.error.nothingChanged': 'ยังไม่มีการเปลี่ยนแปลงใดถูกบันทึก แก้ไขแล้วลองอีกครั้ง',
 	'admin.error.page': 'ไม่พบหน้านี้ หรือท่านไม่มีสิทธิ์เปิด',
-	'admin.error.back': 'กลับไปหน้าหน่วยงาน'
+	'admin.error.back': 'กลับไปหน้าหน่วยงาน',
+
+	'admin.kiosks.title': 'เครื่องคีออสก์',
+	'admin.kiosks.link': 'เครื่องคีออสก์ (แท็บเล็ตหน้าสำนักงาน)',
+	'admin.kiosks.help':
+		'แท็บเล็ตที่ตั้งไว้หน้าสำนักงานให้ผู้มาติดต่อตอบแบบวัด EIT ทีละคน ทำงานได้แม้ไม่มีอินเทอร์เน็ต เพิ่มเครื่องแล้วเปิด /kiosk บนแท็บเล็ต แล้วกรอกรหัสลงทะเบียนหรือสแกนคิวอาร์โค้ด',
+	'admin.kiosks.add': 'เพิ่มเครื่องคีออสก์',
+	'admin.kiosks.name': 'ชื่อเครื่อง',
+	'admin.kiosks.nameHelp': 'เช่น แท็บเล็ตหน้าสำนักงาน',
+	'admin.kiosks.pin': 'รหัส PIN สำหรับออกจากหน้าคีออสก์',
+	'admin.kiosks.pinHelp': 'ตัวเลข 4–8 หลัก สำหรับเจ้าหน้าที่เข้าสู่การตั้งค่าของเครื่อง',
+	'admin.kiosks.minInterval': 'ระยะห่างขั้นต่ำระหว่างคำตอบ (วินาที)',
+	'admin.kiosks.minIntervalHelp': 'คำตอบที่มาเร็วกว่านี้จากเครื่องเดียวกันจะไม่ถูกนับ และแจ้งให้ตรวจสอบ',
+	'admin.kiosks.idle': 'เริ่มใหม่เมื่อไม่มีการใช้งาน (วินาที)',
+	'admin.kiosks.idleHelp': 'เมื่อผู้ตอบเดินจากไป คำตอบที่ค้างจะถูกลบหลังเวลานี้และนับถอยหลังอีก 20 วินาที',
+	'admin.kiosks.added': 'เพิ่มเครื่อง {name} แล้ว',
+	'admin.kiosks.code': 'รหัสลงทะเบียน',
+	'admin.kiosks.codeHelp':
+		'ใช้ได้ครั้งเดียว ภายใน {day} และแสดงเพียงครั้งนี้ กรอกรหัสที่ /kiosk บนแท็บเล็ต หรือสแกนคิวอาร์โค้ดนี้ด้วยแท็บเล็ต',
+	'admin.kiosks.qrAlt': 'คิวอาร์โค้ดสำหรับลงทะเบียนเครื่อง {name}',
+	'admin.kiosks.empty': 'ยังไม่มีเครื่องคีออสก์',
+	'admin.kiosks.state': 'สถานะ',
+	'admin.kiosks.state.waiting': 'รอลงทะเบียน',
+	'admin.kiosks.state.active': 'ใช้งาน',
+	'admin.kiosks.state.revoked': 'ยกเลิกแล้ว',
+	'admin.kiosks.lastContact': 'ติดต่อล่าสุด',
+	'admin.kiosks.never': 'ยังไม่เคย',
+	'admin.kiosks.queued': 'รอส่ง',
+	'admin.kiosks.responses': 'คำตอบที่รับแล้ว',
+	'admin.kiosks.flags': 'รายการที่ต้องตรวจสอบ',
+	'admin.kiosks.noFlags': 'ไม่มี',
+	'admin.kiosks.rename': 'เปลี่ยนชื่อ',
+	'admin.kiosks.renamed': 'เปลี่ยนชื่อแล้ว',
+	'admin.kiosks.revoke': 'ยกเลิกเครื่องนี้',
+	'admin.kiosks.revokeHelp': 'เครื่องที่ยกเลิกจะไม่รับคำตอบใหม่ คำตอบที่เก็บไว้ก่อนยกเลิกยังส่งเข้าระบบได้',
+	'admin.kiosks.revoked': 'ยกเลิกเครื่องแล้ว',
+	'admin.kiosks.back': 'กลับไปหน้ารอบการประเมิน'
 } as const;
 
 export type AdminKey = keyof typeof adminTh;
@@ -460,7 +496,45 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.error.other': 'Not saved',
 	'admin.error.nothingChanged': 'Nothing was changed. Correct it and try again.',
 	'admin.error.page': 'This page does not exist, or is not yours to open.',
-	'admin.error.back': 'Back to the agencies'
+	'admin.error.back': 'Back to the agencies',
+	'admin.kiosks.title': 'Kiosks',
+	'admin.kiosks.link': 'Kiosks (tablets at the entrance)',
+	'admin.kiosks.help':
+		'A tablet at the office entrance on which visitors answer the EIT one after another, even without internet. Add a kiosk, open /kiosk on the tablet, and type the enrolment code or scan its QR code.',
+	'admin.kiosks.add': 'Add a kiosk',
+	'admin.kiosks.name': 'Kiosk name',
+	'admin.kiosks.nameHelp': 'For example: Entrance tablet',
+	'admin.kiosks.pin': 'Exit PIN',
+	'admin.kiosks.pinHelp': "4 to 8 digits: staff type it to open the kiosk's settings.",
+	'admin.kiosks.minInterval': 'Minimum time between answers (seconds)',
+	'admin.kiosks.minIntervalHelp':
+		'Answers from the same kiosk that come faster are not counted, and are flagged for review.',
+	'admin.kiosks.idle': 'Start over when idle for (seconds)',
+	'admin.kiosks.idleHelp':
+		'When a visitor walks away, their answers are erased after this time and a 20-second countdown.',
+	'admin.kiosks.added': 'Kiosk {name} added',
+	'admin.kiosks.code': 'Enrolment code',
+	'admin.kiosks.codeHelp':
+		'One use, until {day}, and shown only now. Type it at /kiosk on the tablet, or scan this QR code with the tablet.',
+	'admin.kiosks.qrAlt': 'QR code to enrol kiosk {name}',
+	'admin.kiosks.empty': 'No kiosk yet',
+	'admin.kiosks.state': 'State',
+	'admin.kiosks.state.waiting': 'Waiting for enrolment',
+	'admin.kiosks.state.active': 'Active',
+	'admin.kiosks.state.revoked': 'Revoked',
+	'admin.kiosks.lastContact': 'Last contact',
+	'admin.kiosks.never': 'Never',
+	'admin.kiosks.queued': 'Waiting to send',
+	'admin.kiosks.responses': 'Answers received',
+	'admin.kiosks.flags': 'To review',
+	'admin.kiosks.noFlags': 'None',
+	'admin.kiosks.rename': 'Rename',
+	'admin.kiosks.renamed': 'Renamed',
+	'admin.kiosks.revoke': 'Revoke this kiosk',
+	'admin.kiosks.revokeHelp':
+		'A revoked kiosk takes no new answers; what it collected before is still accepted.',
+	'admin.kiosks.revoked': 'Kiosk revoked',
+	'admin.kiosks.back': 'Back to the round'
 };
 
 const dictionaries: Record<Lang, Record<AdminKey, string>> = { th: adminTh, en: adminEn };

@@ -19,6 +19,10 @@ export interface SurveyResponse {
 	/** IIT only, when the round asks for one; checked by the server, never stored. */
 	accessCode?: string;
 	answers: Record<string, number>;
+	/** Kiosks only: the device key the tablet got at enrolment. */
+	kioskKey?: string;
+	/** Kiosks only: the tablet's time (ISO 8601), for the server's interval check. */
+	collectedAt?: string;
 	demographics: Record<string, DemographicAnswer>;
 	variants: Record<string, string>;
 }

@@ -1,0 +1,633 @@
+-- Kiosks: a tablet at the office entrance that collects the EIT all day, one visitor
+-- after another, often offline.
+--
+-- An officer adds a kiosk to a round and gets a one-use enrolment code (7 days). The
+-- tablet trades the code for a device key (enrol_kiosk), which it sends with every
+-- response it collects. The server keeps only hashes of the code and of the key.
+--
+-- Against ballot stuffing: a kiosk response that comes less than the kiosk's minimum
+-- interval after the previous one of the same kiosk (by the device's collected-at time),
+-- or whose time cannot be right, is refused and flagged for the officer's review — never
+-- deleted silently. Keys are per device, so kiosks behind one office NAT never block
+-- each other.
+--
+-- Responses still store no time of day. The device's collected-at time of the last
+-- accepted response of each kiosk is kept on the kiosk, for the next interval check only.
+
+create table public.kiosks (
+	kiosk_id uuid primary key default gen_random_uuid(),
+	agency_id uuid not null references public.agencies on delete cascade,
+	round_id uuid not null references public.rounds on delete cascade,
+	name text not null check (length(name) between 1 and 100),
+	-- sha256 (hex) of the key the tablet holds; null until it enrols.
+	device_key_hash text unique,
+	-- sha256 (hex) of the enrolment code; cleared once used (one use only).
+	enrolment_code_hash text unique,
+	enrolment_expires_at timestamptz,
+	enrolled_at timestamptz,
+	-- The exit PIN, checked on the tablet (offline): sha256(salt || ':' || pin), hex.
+	pin_salt text not null,
+	pin_hash text not null,
+	min_interval_seconds integer not null default 20 check (min_interval_seconds between 0 and 3600),
+	idle_seconds integer not null default 60 check (idle_seconds between 20 and 600),
+	last_contact_at timestamptz,
+	queued_count integer not null default 0 check (queued_count >= 0),
+	-- Device time of the last accepted response: the interval check's only memory.
+	last_collected_at timestamptz,
+	revoked_at timestamptz,
+	created_at timestamptz not null default now()
+);
+alter table public.kiosks enable row level security;
+create index kiosks_round_idx on public.kiosks (round_id);
+
+comment on table public.kiosks is
+	'Tablets that collect the EIT at an office entrance; see migration 20261122001000_kiosks.sql.';
+
+/** What the server refused, or found odd, from a kiosk: for the officer's review. */
+create table public.kiosk_flags (
+	flag_id uuid primary key default gen_random_uuid(),
+	kiosk_id uuid not null references public.kiosks on delete cascade,
+	response_id uuid,
+	code text not null,
+	reason text not null,
+	created_at timestamptz not null default now()
+);
+alter table public.kiosk_flags enable row level security;
+create index kiosk_flags_kiosk_idx on public.kiosk_flags (kiosk_id, created_at);
+
+alter table public.responses add column kiosk_id uuid references public.kiosks on delete set null;
+create index responses_kiosk_idx on public.responses (kiosk_id) where kiosk_id is not null;
+
+-- Officers read their kiosks, never the hashes (the functions below are the way in).
+grant select (kiosk_id, agency_id, round_id, name, enrolment_expires_at, enrolled_at,
+	min_interval_seconds, idle_seconds, last_contact_at, queued_count, revoked_at, created_at)
+	on public.kiosks to authenticated;
+grant select on public.kiosk_flags to authenticated;
+grant all on public.kiosks, public.kiosk_flags to service_role;
+
+create policy "Officers can read their agency's kiosks" on public.kiosks
+	for select to authenticated using (ita_private.can_manage_agency(agency_id));
+create policy "Officers can read their agency's kiosk flags" on public.kiosk_flags
+	for select to authenticated using (
+		exists (select from public.kiosks k
+			where k.kiosk_id = kiosk_flags.kiosk_id and ita_private.can_manage_agency(k.agency_id))
+	);
+
+-- ---------------------------------------------------------------------------------
+-- Helpers
+-- ---------------------------------------------------------------------------------
+
+/** sha256 of a text, in hex: how keys, codes and PINs are kept. */
+create or replace function ita_private.sha256_hex(value text)
+returns text
+language sql immutable
+set search_path = ''
+as $$
+	select encode(sha256(convert_to(value, 'UTF8')), 'hex')
+$$;
+
+/**
+ * A new enrolment code: 8 characters with no 0/O or 1/I to confuse, shown as XXXX-XXXX.
+ * 32 symbols and a byte modulo 32: every symbol equally likely (40 bits).
+ */
+create or replace function ita_private.new_enrolment_code()
+returns text
+language sql volatile
+set search_path = ''
+as $$
+	select substr(code, 1, 4) || '-' || substr(code, 5, 4)
+	from (
+		select string_agg(substr('ABCDEFGHJKLMNPQRSTUVWXYZ23456789',
+			get_byte(uuid_send(gen_random_uuid()), 0) % 32 + 1, 1), '') as code
+		from generate_series(1, 8)
+	) c
+$$;
+
+/** An enrolment code as typed (any case, spaces or dashes) in its stored form. */
+create or replace function ita_private.normal_enrolment_code(code text)
+returns text
+language sql immutable
+set search_path = ''
+as $$
+	select substr(c, 1, 4) || '-' || substr(c, 5, 4)
+	from (select upper(regexp_replace(coalesce(code, ''), '[^0-9A-Za-z]', '', 'g')) as c) x
+$$;
+
+/** The kiosk with this id when the caller manages its agency; else PT404. */
+create or replace function ita_private.managed_kiosk(id uuid)
+returns public.kiosks
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+	k public.kiosks;
+begin
+	select * into k from public.kiosks x where x.kiosk_id = id;
+	if k.kiosk_id is null or not ita_private.can_manage_agency(k.agency_id) then
+		raise exception using errcode = 'PT404',
+			message = format('no kiosk %s that you may manage', coalesce(id::text, '(no id given)')),
+			hint = 'ตรวจสอบเครื่องคีออสก์ เจ้าหน้าที่จัดการได้เฉพาะเครื่องของหน่วยงานตนเอง';
+	end if;
+	return k;
+end;
+$$;
+
+/** A kiosk's name: trimmed, 1–100 characters; else 22023. */
+create or replace function ita_private.require_kiosk_name(name text)
+returns text
+language plpgsql immutable
+set search_path = ''
+as $$
+declare
+	n text := btrim(coalesce(name, ''), E' \t\r\n');
+begin
+	if n = '' or length(n) > 100 then
+		raise exception using errcode = '22023',
+			message = 'a kiosk needs a name of 1 to 100 characters, like "Entrance tablet"',
+			hint = 'ตั้งชื่อเครื่องคีออสก์ 1–100 ตัวอักษร เช่น แท็บเล็ตหน้าสำนักงาน';
+	end if;
+	return n;
+end;
+$$;
+
+/** A kiosk's settings and PIN secrets as the tablet keeps them. */
+create or replace function ita_private.kiosk_device_json(k public.kiosks)
+returns jsonb
+language sql stable
+set search_path = ''
+as $$
+	select jsonb_build_object(
+		'name', k.name,
+		'status', case when k.revoked_at is not null then 'revoked' else 'active' end,
+		'round', r.code,
+		'agency', jsonb_build_object('code', a.code, 'name', a.name),
+		'opensOn', r.opens_on,
+		'closesOn', r.closes_on,
+		'roundStatus', r.status,
+		'minIntervalSeconds', k.min_interval_seconds,
+		'idleSeconds', k.idle_seconds,
+		'pin', jsonb_build_object('salt', k.pin_salt, 'hash', k.pin_hash)
+	)
+	from public.rounds r join public.agencies a using (agency_id)
+	where r.round_id = k.round_id
+$$;
+
+/** A kiosk as the officers' screens list it. */
+create or replace function ita_private.kiosk_json(k public.kiosks)
+returns jsonb
+language sql stable
+set search_path = ''
+as $$
+	select jsonb_build_object(
+		'id', k.kiosk_id,
+		'name', k.name,
+		'enrolled', k.enrolled_at is not null,
+		'enrolledAt', k.enrolled_at,
+		'enrolmentExpiresAt', case when k.enrolled_at is null then k.enrolment_expires_at end,
+		'minIntervalSeconds', k.min_interval_seconds,
+		'idleSeconds', k.idle_seconds,
+		'lastContactAt', k.last_contact_at,
+		'queuedCount', k.queued_count,
+		'revokedAt', k.revoked_at,
+		'createdAt', k.created_at,
+		'responses', (select count(*) from public.responses p where p.kiosk_id = k.kiosk_id),
+		'flags', coalesce((
+			select jsonb_agg(jsonb_build_object('code', f.code, 'reason', f.reason, 'createdAt', f.created_at)
+				order by f.created_at desc)
+			from (select * from public.kiosk_flags f where f.kiosk_id = k.kiosk_id
+				order by f.created_at desc limit 50) f), '[]')
+	)
+$$;
+
+/**
+ * Checks the kiosk part of a response with channel "kiosk" (the rest is checked by
+ * check_response). Returns the kiosk and, when it may not be stored, the rejection. A
+ * response refused for its timing is also flagged in kiosk_flags; one from an unknown
+ * key is only refused (there is no kiosk to flag it on). The kiosk's row is locked, so
+ * two requests of one kiosk are checked one after the other.
+ */
+create or replace function ita_private.check_kiosk_response(
+	resp jsonb, r public.rounds, out verdict jsonb, out kiosk_id uuid
+)
+language plpgsql
+set search_path = ''
+as $$
+declare
+	rid text := resp ->> 'id';
+	k public.kiosks;
+	collected timestamptz;
+	-- A tablet's clock a little off is no reason to refuse anyone.
+	slack constant interval := interval '10 minutes';
+	unreadable boolean := false;
+begin
+	if jsonb_typeof(resp -> 'kioskKey') is distinct from 'string' or resp ->> 'kioskKey' = '' then
+		verdict := ita_private.rejection(rid, 'kiosk_key_missing',
+			'A kiosk response carries the device key of the kiosk that collected it ("kioskKey"). Enrol the tablet again with a new code from the officer.');
+		return;
+	end if;
+	select * into k from public.kiosks x
+	where x.device_key_hash = ita_private.sha256_hex(resp ->> 'kioskKey')
+	for update;
+	if k.kiosk_id is null then
+		verdict := ita_private.rejection(rid, 'kiosk_unknown',
+			'No kiosk has this device key. Ask the officer for a new enrolment code and enrol the tablet again.');
+		return;
+	end if;
+	kiosk_id := k.kiosk_id;
+	update public.kiosks x set last_contact_at = now() where x.kiosk_id = k.kiosk_id;
+
+	if k.round_id <> r.round_id then
+		verdict := ita_private.rejection(rid, 'kiosk_wrong_round',
+			format('This kiosk collects for another round, not %s.', r.code));
+		return;
+	end if;
+
+	begin
+		if jsonb_typeof(resp -> 'collectedAt') <> 'string'
+			or (resp ->> 'collectedAt') !~ '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}' then
+			raise exception 'not a time';
+		end if;
+		collected := (resp ->> 'collectedAt')::timestamptz;
+	exception when others then
+		verdict := ita_private.rejection(rid, 'kiosk_time_implausible',
+			'A kiosk response carries the time the tablet collected it ("collectedAt", ISO 8601 with a time zone).');
+		unreadable := true;
+	end;
+
+	if not unreadable and k.revoked_at is not null and collected >= k.revoked_at then
+		verdict := ita_private.rejection(rid, 'kiosk_revoked',
+			format('Kiosk "%s" was revoked on %s and collects no more responses. Ask the officer to add a new kiosk.',
+				k.name, to_char(k.revoked_at at time zone 'Asia/Bangkok', 'YYYY-MM-DD HH24:MI')));
+		return;
+	end if;
+
+	if not unreadable and (collected > now() + slack or collected < k.enrolled_at - slack) then
+		verdict := ita_private.rejection(rid, 'kiosk_time_implausible',
+			'The tablet''s clock says this response was collected at a time that cannot be right (in the future, or before the kiosk was enrolled). Set the tablet''s date and time.');
+	elsif not unreadable and collected < k.last_collected_at then
+		verdict := ita_private.rejection(rid, 'kiosk_time_order',
+			'The tablet''s clock says this response was collected before the previous one it sent. Check the tablet''s date and time.');
+	elsif not unreadable
+		and collected < k.last_collected_at + make_interval(secs => k.min_interval_seconds) then
+		verdict := ita_private.rejection(rid, 'kiosk_too_soon',
+			format('Collected %s seconds after the previous response of this kiosk; a kiosk takes one response every %s seconds at most. Kept for the officer''s review.',
+				floor(extract(epoch from collected - k.last_collected_at)), k.min_interval_seconds));
+	end if;
+
+	if verdict is not null then
+		insert into public.kiosk_flags (kiosk_id, response_id, code, reason)
+		values (k.kiosk_id, rid::uuid, verdict ->> 'code', verdict ->> 'reason');
+	end if;
+end;
+$$;
+
+revoke all on function ita_private.sha256_hex(text), ita_private.new_enrolment_code(),
+	ita_private.normal_enrolment_code(text), ita_private.managed_kiosk(uuid),
+	ita_private.require_kiosk_name(text), ita_private.kiosk_device_json(public.kiosks),
+	ita_private.kiosk_json(public.kiosks), ita_private.check_kiosk_response(jsonb, public.rounds)
+	from public, anon, authenticated, service_role;
+
+-- ---------------------------------------------------------------------------------
+-- submit_responses, with the kiosk branch (otherwise as in 20261122000300_responses.sql)
+-- ---------------------------------------------------------------------------------
+
+/**
+ * Stores a batch of responses (a JSON array; each like one line of the CLI's NDJSON:
+ * {"id", "round", "instrument", "channel", "servicePoint", "collectedOn", "answers",
+ * "demographics", "variants", "accessCode"}; a kiosk's also "kioskKey" and
+ * "collectedAt") and answers, per response in order,
+ * {"id", "status": "accepted" | "duplicate" | "rejected", "code", "reason"}.
+ *
+ * A response whose id is already stored is a duplicate and counted once, however
+ * often it is sent. A rejected response leaves no row; the others are stored.
+ * Counters are updated in the same transaction.
+ */
+create or replace function public.submit_responses(batch jsonb)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+	caller text := ita_private.caller_role();
+	max_batch constant integer := 500;
+	resp jsonb;
+	idx bigint;
+	rid uuid;
+	rid_text text;
+	r public.rounds;
+	sp_id uuid;
+	k_id uuid;
+	verdict jsonb;
+	results jsonb[] := '{}';
+	seen uuid[] := '{}';
+	accepted uuid[] := '{}';
+	inserted integer;
+	n_accepted integer := 0;
+	n_duplicate integer := 0;
+	n_rejected integer := 0;
+begin
+	if batch is null or jsonb_typeof(batch) <> 'array' then
+		raise exception using errcode = '22023',
+			message = 'submit_responses expects "batch": a JSON array of responses',
+			hint = 'Send {"batch": [{"id": "<uuid>", "round": "<code>", "instrument": "eit", "answers": {…}}]}.';
+	end if;
+	if jsonb_array_length(batch) > max_batch then
+		raise exception using errcode = '54000',
+			message = format('a batch holds at most %s responses; this one has %s',
+				max_batch, jsonb_array_length(batch)),
+			hint = 'Send the rest in further batches.';
+	end if;
+
+	for resp, idx in select e.value, e.ord from jsonb_array_elements(batch) with ordinality e(value, ord) loop
+		rid := null;
+		rid_text := case when jsonb_typeof(resp) = 'object' then resp ->> 'id' end;
+		verdict := null;
+		sp_id := null;
+		k_id := null;
+
+		if jsonb_typeof(resp) <> 'object' then
+			verdict := ita_private.rejection(null, 'invalid_response',
+				format('Response %s of the batch is not a JSON object.', idx));
+		elsif rid_text is null
+			or rid_text !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+			verdict := ita_private.rejection(rid_text, 'invalid_id',
+				format('Response %s has no "id" UUID made on the device.', idx));
+		elsif length(resp::text) > 20000 then
+			verdict := ita_private.rejection(rid_text, 'response_too_large',
+				'A response is at most 20,000 characters of JSON.');
+		else
+			rid := rid_text::uuid;
+			if rid = any(seen) or exists (select from public.responses p where p.response_id = rid) then
+				verdict := jsonb_build_object('id', rid, 'status', 'duplicate');
+			else
+				if r.round_id is null or r.code is distinct from resp ->> 'round' then
+					select * into r from public.rounds where code = resp ->> 'round';
+				end if;
+				if r.round_id is null then
+					verdict := ita_private.rejection(rid_text, 'unknown_round',
+						format('No round has the code %s.', coalesce(resp ->> 'round', '(none given)')));
+				else
+					if resp ? 'servicePoint' then
+						select s.service_point_id into sp_id from public.service_points s
+						where s.agency_id = r.agency_id and s.code = resp ->> 'servicePoint';
+					end if;
+					verdict := ita_private.check_response(resp, r, caller, sp_id);
+					-- A device key belongs with a kiosk's response only.
+					if verdict is null and resp ? 'kioskKey' and resp ->> 'channel' is distinct from 'kiosk' then
+						verdict := ita_private.rejection(rid_text, 'invalid_channel',
+							'"kioskKey" is sent with "channel": "kiosk" only.');
+					end if;
+					-- A tablet's response carries its key. The service role (an import, or answers
+					-- recovered from a tablet's exported file) may store one without, as officers
+					-- import paper; with a key, the kiosk's checks apply to it too.
+					if verdict is null and resp ->> 'channel' = 'kiosk'
+						and (resp ? 'kioskKey' or caller <> 'service_role') then
+						select c.verdict, c.kiosk_id into verdict, k_id
+						from ita_private.check_kiosk_response(resp, r) c;
+					end if;
+				end if;
+			end if;
+		end if;
+
+		if verdict is null then
+			insert into public.responses (response_id, round_id, instrument, channel, service_point_id,
+				collected_on, demographics, variants, kiosk_id)
+			values (rid, r.round_id, resp ->> 'instrument',
+				coalesce(resp ->> 'channel', case when sp_id is not null then 'qr' else 'link' end),
+				sp_id, coalesce((resp ->> 'collectedOn')::date, ita_private.today()),
+				coalesce(resp -> 'demographics', '{}'), coalesce(resp -> 'variants', '{}'), k_id)
+			on conflict (response_id) do nothing;
+			get diagnostics inserted = row_count;
+			if inserted = 0 then
+				-- Stored by a concurrent request since we looked: still only once.
+				verdict := jsonb_build_object('id', rid, 'status', 'duplicate');
+			else
+				insert into public.answers (response_id, item_key, code)
+				select rid, i.item_key, (a.value::text)::smallint
+				from jsonb_each(resp -> 'answers') a
+					join public.framework_items i on i.framework_id = r.framework_id
+						and i.instrument = resp ->> 'instrument'
+						and lower(i.item_key) = lower(btrim(a.key));
+				if k_id is not null then
+					update public.kiosks k
+					set last_collected_at = greatest(k.last_collected_at, (resp ->> 'collectedAt')::timestamptz)
+					where k.kiosk_id = k_id;
+				end if;
+				accepted := accepted || rid;
+				verdict := jsonb_build_object('id', rid, 'status', 'accepted');
+			end if;
+		end if;
+
+		if rid is not null then
+			seen := seen || rid;
+		end if;
+		case verdict ->> 'status'
+			when 'accepted' then n_accepted := n_accepted + 1;
+			when 'duplicate' then n_duplicate := n_duplicate + 1;
+			else n_rejected := n_rejected + 1;
+		end case;
+		results := results || verdict;
+	end loop;
+
+	if n_accepted > 0 then
+		perform ita_private.count_responses(accepted);
+	end if;
+
+	return jsonb_build_object(
+		'results', to_jsonb(results),
+		'accepted', n_accepted,
+		'duplicates', n_duplicate,
+		'rejected', n_rejected
+	);
+end;
+$$;
+
+revoke all on function public.submit_responses(jsonb) from public;
+grant execute on function public.submit_responses(jsonb) to anon, authenticated, service_role;
+
+-- ---------------------------------------------------------------------------------
+-- The officers' functions
+-- ---------------------------------------------------------------------------------
+
+/**
+ * Adds a kiosk to a round the caller manages and answers {"kiosk": <as list_kiosks>,
+ * "enrolmentCode": "XXXX-XXXX", "expiresAt"}. The code is shown this once (only its hash
+ * is kept) and enrols one tablet within 7 days. The PIN (4–8 digits) lets staff leave
+ * the kiosk screen for its settings.
+ */
+create or replace function public.create_kiosk(
+	round_code text,
+	name text,
+	pin text,
+	min_interval_seconds integer default 20,
+	idle_seconds integer default 60
+)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+	r public.rounds := ita_private.managed_round(round_code);
+	k public.kiosks;
+	code text := ita_private.new_enrolment_code();
+	salt text := replace(gen_random_uuid()::text, '-', '');
+begin
+	if pin is null or pin !~ '^[0-9]{4,8}$' then
+		raise exception using errcode = '22023',
+			message = 'the exit PIN is 4 to 8 digits',
+			hint = 'รหัส PIN สำหรับออกจากหน้าคีออสก์เป็นตัวเลข 4–8 หลัก';
+	end if;
+	if min_interval_seconds is null or min_interval_seconds not between 0 and 3600 then
+		raise exception using errcode = '22023',
+			message = 'the minimum time between two responses of a kiosk is 0 to 3600 seconds',
+			hint = 'ระยะห่างขั้นต่ำระหว่างคำตอบ 0–3600 วินาที';
+	end if;
+	if idle_seconds is null or idle_seconds not between 20 and 600 then
+		raise exception using errcode = '22023',
+			message = 'the idle time before a kiosk starts over is 20 to 600 seconds',
+			hint = 'เวลาที่ไม่มีการใช้งานก่อนเริ่มใหม่ 20–600 วินาที';
+	end if;
+	insert into public.kiosks (agency_id, round_id, name, enrolment_code_hash, enrolment_expires_at,
+		pin_salt, pin_hash, min_interval_seconds, idle_seconds)
+	values (r.agency_id, r.round_id, ita_private.require_kiosk_name(name),
+		ita_private.sha256_hex(code), now() + interval '7 days',
+		salt, ita_private.sha256_hex(salt || ':' || pin), min_interval_seconds, idle_seconds)
+	returning * into k;
+	return jsonb_build_object('kiosk', ita_private.kiosk_json(k), 'enrolmentCode', code,
+		'expiresAt', k.enrolment_expires_at);
+end;
+$$;
+
+/** The round's kiosks: last contact, queued count, responses stored, latest flags. */
+create or replace function public.list_kiosks(round_code text)
+returns jsonb
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+	r public.rounds := ita_private.managed_round(round_code);
+begin
+	return coalesce((select jsonb_agg(ita_private.kiosk_json(k) order by k.created_at, k.name)
+		from public.kiosks k where k.round_id = r.round_id), '[]');
+end;
+$$;
+
+/** Renames a kiosk the caller manages; answers it as list_kiosks does. */
+create or replace function public.rename_kiosk(kiosk_id uuid, name text)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+	k public.kiosks := ita_private.managed_kiosk(kiosk_id);
+begin
+	update public.kiosks x set name = ita_private.require_kiosk_name(rename_kiosk.name)
+	where x.kiosk_id = k.kiosk_id returning * into k;
+	return ita_private.kiosk_json(k);
+end;
+$$;
+
+/**
+ * Revokes a kiosk: it collects nothing more, and an unused enrolment code is void. What
+ * it collected before now is still accepted when it arrives. Revoking twice keeps the
+ * first time.
+ */
+create or replace function public.revoke_kiosk(kiosk_id uuid)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+	k public.kiosks := ita_private.managed_kiosk(kiosk_id);
+begin
+	update public.kiosks x set revoked_at = coalesce(x.revoked_at, now()), enrolment_code_hash = null
+	where x.kiosk_id = k.kiosk_id returning * into k;
+	return ita_private.kiosk_json(k);
+end;
+$$;
+
+-- ---------------------------------------------------------------------------------
+-- The tablet's functions (anonymous: the tablet has its key, not an account)
+-- ---------------------------------------------------------------------------------
+
+/**
+ * Trades an enrolment code (one use, 7 days; any case, dashes optional) for the kiosk's
+ * device key: {"deviceKey", "name", "status", "round", "agency", "opensOn", "closesOn",
+ * "roundStatus", "minIntervalSeconds", "idleSeconds", "pin": {"salt", "hash"}}. The key
+ * is shown this once; the PIN's salt and hash let the tablet check the PIN offline.
+ */
+create or replace function public.enrol_kiosk(code text)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+	k public.kiosks;
+	key text := replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '');
+begin
+	if code is null or ita_private.normal_enrolment_code(code) !~ '^[A-Z0-9]{4}-[A-Z0-9]{4}$' then
+		raise exception using errcode = '22023',
+			message = 'an enrolment code is 8 letters and digits, like ABCD-EF23',
+			hint = 'รหัสลงทะเบียนเป็นตัวอักษรและตัวเลข 8 ตัว เช่น ABCD-EF23';
+	end if;
+	update public.kiosks x
+	set device_key_hash = ita_private.sha256_hex(key), enrolment_code_hash = null,
+		enrolled_at = now(), last_contact_at = now()
+	where x.enrolment_code_hash = ita_private.sha256_hex(ita_private.normal_enrolment_code(code))
+		and x.enrolment_expires_at > now() and x.revoked_at is null
+	returning * into k;
+	if k.kiosk_id is null then
+		raise exception using errcode = 'PT404',
+			message = 'no kiosk waits for this enrolment code: it is mistyped, used already, or older than 7 days',
+			hint = 'ไม่พบรหัสลงทะเบียนนี้ (พิมพ์ผิด ใช้ไปแล้ว หรือเกิน 7 วัน) ขอรหัสใหม่จากเจ้าหน้าที่';
+	end if;
+	return ita_private.kiosk_device_json(k) || jsonb_build_object('deviceKey', key);
+end;
+$$;
+
+/**
+ * The tablet says it is alive and how many responses wait on it; answers its current
+ * settings and status ("revoked" once the officer revoked it) as enrol_kiosk does,
+ * without the key. An unknown key is PT404.
+ */
+create or replace function public.kiosk_heartbeat(device_key text, queued integer default 0)
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+	k public.kiosks;
+begin
+	if queued is null or queued not between 0 and 1000000 then
+		raise exception using errcode = '22023',
+			message = 'queued is the number of responses waiting on the tablet (0 or more)';
+	end if;
+	update public.kiosks x set last_contact_at = now(), queued_count = queued
+	where x.device_key_hash = ita_private.sha256_hex(coalesce(device_key, ''))
+	returning * into k;
+	if k.kiosk_id is null then
+		raise exception using errcode = 'PT404',
+			message = 'no kiosk has this device key; enrol the tablet again with a new code',
+			hint = 'ไม่พบเครื่องคีออสก์นี้ในระบบ ขอรหัสลงทะเบียนใหม่จากเจ้าหน้าที่';
+	end if;
+	return ita_private.kiosk_device_json(k);
+end;
+$$;
+
+revoke all on function public.create_kiosk(text, text, text, integer, integer),
+	public.list_kiosks(text), public.rename_kiosk(uuid, text), public.revoke_kiosk(uuid),
+	public.enrol_kiosk(text), public.kiosk_heartbeat(text, integer)
+	from public, anon, authenticated, service_role;
+grant execute on function public.create_kiosk(text, text, text, integer, integer),
+	public.list_kiosks(text), public.rename_kiosk(uuid, text), public.revoke_kiosk(uuid)
+	to authenticated, service_role;
+grant execute on function public.enrol_kiosk(text), public.kiosk_heartbeat(text, integer)
+	to anon, authenticated, service_role;
