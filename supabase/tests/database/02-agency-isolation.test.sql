@@ -7,7 +7,7 @@ create extension if not exists pgtap with schema extensions;
 grant usage on schema extensions to anon, authenticated, service_role;
 set local search_path = public, extensions;
 
-select plan(15);
+select plan(17);
 
 -- Two offices of the seeded fifty, one open round each.
 insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on, status)
@@ -55,6 +55,10 @@ select throws_ok($$ select public.set_round_status('pgtap-b', 'closed') $$, 'PT4
 	'officer A cannot close agency B''s round');
 select throws_ok($$ select public.list_agency('bang-kapi') $$, 'PT404', null,
 	'officer A cannot open agency B''s set-up');
+select throws_ok($$ select public.list_kiosks('pgtap-b') $$, null, null,
+	'officer A cannot list agency B''s kiosks');
+select throws_ok($$ select public.create_kiosk('pgtap-b', 'ทางเข้า', '1234') $$, null, null,
+	'officer A cannot add a kiosk to agency B''s round');
 select is_empty($$ select 1 from public.answer_counts a join public.rounds r using (round_id)
 	where r.code = 'pgtap-b' $$, 'officer A reads none of agency B''s counters');
 reset role;
