@@ -204,6 +204,8 @@ describe('reports', () => {
 		const { page, go } = await as('wang');
 		await go(wtPath);
 		await page.getByRole('link', { name: 'มาตรการปรับปรุง' }).click();
+		// The form (the printable table below it says the same words).
+		const sheet = page.locator('#measures-form');
 		await page.waitForURL(/\/measures$/);
 		const refs = () =>
 			page
@@ -213,29 +215,29 @@ describe('reports', () => {
 		expect(await refs()).toEqual(['o9', 'o27', 'o28', 'o41']);
 		expect(await axeViolations(page)).toEqual([]);
 
-		await page
+		await sheet
 			.getByLabel('มาตรการ/กิจกรรมในการพัฒนาปรับปรุง')
 			.first()
 			.fill('เปิดเพจ Facebook ของสำนักงานเขต');
-		await page.getByLabel('ส่วนราชการที่รับผิดชอบ').first().fill('ฝ่ายปกครอง');
+		await sheet.getByLabel('ส่วนราชการที่รับผิดชอบ').first().fill('ฝ่ายปกครอง');
 		await page.getByRole('button', { name: 'ลบแถวที่ 4' }).click();
 		await page.getByRole('button', { name: 'เพิ่มแถว' }).click();
-		await page.getByLabel('ตัวชี้วัด/ข้อคำถาม').last().fill('e9');
-		await page.getByLabel('คะแนน').last().fill('99.43');
-		await page.getByLabel('มาตรการ/กิจกรรมในการพัฒนาปรับปรุง').last().fill('ชี้แจงขั้นตอนที่หน้าเคาน์เตอร์');
+		await sheet.getByLabel('ตัวชี้วัด/ข้อคำถาม').last().fill('e9');
+		await sheet.getByLabel('คะแนน').last().fill('99.43');
+		await sheet.getByLabel('มาตรการ/กิจกรรมในการพัฒนาปรับปรุง').last().fill('ชี้แจงขั้นตอนที่หน้าเคาน์เตอร์');
 		await page.getByRole('button', { name: 'บันทึกทั้งตาราง' }).click();
 		await expect.poll(() => text(page, '[role="status"]')).toMatch(/บันทึกมาตรการแล้ว/);
 
 		await page.reload();
 		expect(await refs()).toEqual(['o9', 'o27', 'o28', 'e9']);
-		expect(await page.getByLabel('มาตรการ/กิจกรรมในการพัฒนาปรับปรุง').first().inputValue()).toBe(
+		expect(await sheet.getByLabel('มาตรการ/กิจกรรมในการพัฒนาปรับปรุง').first().inputValue()).toBe(
 			'เปิดเพจ Facebook ของสำนักงานเขต'
 		);
-		expect(await page.getByLabel('คะแนน').last().inputValue()).toBe('99.43');
+		expect(await sheet.getByLabel('คะแนน').last().inputValue()).toBe('99.43');
 
 		// A row that refers to nothing in the framework: SQL's message, nothing saved.
-		await page.getByLabel('ตัวชี้วัด/ข้อคำถาม').nth(1).fill('zz9');
-		await page.getByLabel('มาตรการ/กิจกรรมในการพัฒนาปรับปรุง').first().fill('ไม่ควรถูกบันทึก');
+		await sheet.getByLabel('ตัวชี้วัด/ข้อคำถาม').nth(1).fill('zz9');
+		await sheet.getByLabel('มาตรการ/กิจกรรมในการพัฒนาปรับปรุง').first().fill('ไม่ควรถูกบันทึก');
 		await page.getByRole('button', { name: 'บันทึกทั้งตาราง' }).click();
 		const alert = await page.getByRole('alert').first().textContent();
 		expect(alert).toMatch(
@@ -246,7 +248,7 @@ describe('reports', () => {
 		expect(await axeViolations(page)).toEqual([]);
 		await go(`${wtPath}/measures`);
 		expect(await refs()).toEqual(['o9', 'o27', 'o28', 'e9']);
-		expect(await page.getByLabel('มาตรการ/กิจกรรมในการพัฒนาปรับปรุง').first().inputValue()).toBe(
+		expect(await sheet.getByLabel('มาตรการ/กิจกรรมในการพัฒนาปรับปรุง').first().inputValue()).toBe(
 			'เปิดเพจ Facebook ของสำนักงานเขต'
 		);
 
@@ -257,8 +259,8 @@ describe('reports', () => {
 		expect(download.suggestedFilename()).toBe(`measures-${wt}.xlsx`);
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
-		const sheet = book.worksheets[0];
-		const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+		const ws = book.worksheets[0];
+		const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
 		expect(values(2)).toEqual([
 			'#',
 			'ตัวชี้วัด/ข้อคำถาม',
@@ -271,7 +273,7 @@ describe('reports', () => {
 			'ส่วนราชการที่รับผิดชอบ',
 			'ผลการดำเนินการ'
 		]);
-		expect(sheet.rowCount).toBe(6);
+		expect(ws.rowCount).toBe(6);
 		expect(values(3)).toEqual(
 			expect.arrayContaining([
 				1,
