@@ -258,7 +258,7 @@ describe('reports', () => {
 		]);
 		expect(download.suggestedFilename()).toBe(`measures-${wt}.xlsx`);
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+		await book.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
 		const ws = book.worksheets[0];
 		const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
 		expect(values(2)).toEqual([
