@@ -1,0 +1,5 @@
+import type { RequestHandler } from '@sveltejs/kit';
+import { download } from '$lib/server/results/exports.ts';
+
+/** The round's responses.csv with the page's filter; 404 unless the round is the user's agency's. */
+export const GET: RequestHandler = (event) => download(event, 'responses.csv');
