@@ -176,7 +176,7 @@ test('summary: indicators under their instrument with weight and weighted score;
 		weighted: '29.86'
 	});
 	expect(r.summary.total).toBe('< 5');
-	expect(r.radar.axes[0]).toMatchObject({ key: '1', value: null });
+	expect(r.radar.axes[0]).toMatchObject({ label: '1', value: null, text: '< 5' });
 });
 
 test('background tables name a section the framework leaves to the agency by the agency’s own name; weak items keep SQL’s order', () => {

@@ -138,7 +138,11 @@ export interface Report {
 		total: string;
 		level: string;
 	};
-	radar: { figure: Numbered; axes: { key: string; label: string; value: number | null }[] };
+	/** Axes as the results page's Radar takes them: the indicator's number, its name, its score. */
+	radar: {
+		figure: Numbered;
+		axes: { label: string; name: string; value: number | null; text: string }[];
+	};
 	bars: { figure: Numbered; bars: Bar[] };
 	respondents: { table: Numbered; rows: { instrument: string; n: string; target: string }[] };
 	indicators: IndicatorTable[];
@@ -203,7 +207,7 @@ export function buildReport(input: ReportInput): Report {
 		const cell = results.instruments[instrument.id];
 		instrument.indicators.forEach((ind, i) => {
 			const score = results.indicators[ind.id];
-			axes.push({ key: ind.id, label: `${ind.id}. ${L(ind.name)}`, value: scoreOf(score) });
+			axes.push({ label: ind.id, name: L(ind.name), value: scoreOf(score), text: cellText(score) });
 			rows.push({
 				indicator: ind.id,
 				name: L(ind.name),
@@ -228,10 +232,10 @@ export function buildReport(input: ReportInput): Report {
 	const bars = {
 		figure: figure(rt(lang, 'report.bars.caption', at)),
 		bars: axes.map((a) => ({
-			key: a.key,
-			label: a.label,
+			key: a.label,
+			label: `${a.label}. ${a.name}`,
 			value: a.value,
-			text: cellText(results.indicators[a.key])
+			text: a.text
 		}))
 	};
 
