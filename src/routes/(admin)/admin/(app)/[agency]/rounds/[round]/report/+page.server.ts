@@ -24,6 +24,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		agency: { code: agency.code, name: agency.name },
 		round: { code: round.code, fiscalYear: round.fiscalYear },
+		// The day the numbers were read, in Thailand.
+		today: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10),
 		report
 	};
 };
