@@ -8,7 +8,8 @@ export const resultsTh = {
 	'results.title': 'ผลการประเมิน',
 	'results.heading': 'ผลการประเมิน ITA ปีงบประมาณ พ.ศ. {year}',
 	'results.link': 'ดูผลการประเมิน',
-	'results.updated': 'ปรับปรุงล่าสุดเวลา {time} (ปรับปรุงเองทุก {seconds} วินาทีขณะเปิดหน้านี้)',
+	'results.updated': 'ปรับปรุงล่าสุดเวลา {time}',
+	'results.auto': '(ปรับปรุงเองทุก {seconds} วินาทีขณะเปิดหน้านี้)',
 	'results.refresh': 'ปรับปรุงตอนนี้',
 	'results.smallNote':
 		'ช่องที่แสดง "< 5" คือกลุ่มที่มีผู้ตอบน้อยกว่า 5 คน (หรือเหลือผู้ตอบนอกกลุ่ม 1–4 คน) ระบบไม่แสดงคะแนนและร้อยละของกลุ่มนี้เพื่อไม่ให้ระบุตัวผู้ตอบได้',
@@ -140,7 +141,8 @@ export const resultsEn: Record<ResultsKey, string> = {
 	'results.title': 'Results',
 	'results.heading': 'ITA results, fiscal year {year} BE',
 	'results.link': 'See the results',
-	'results.updated': 'Last updated at {time} (updates itself every {seconds} seconds while open)',
+	'results.updated': 'Last updated at {time}',
+	'results.auto': '(updates itself every {seconds} seconds while open)',
 	'results.refresh': 'Update now',
 	'results.smallNote':
 		'"< 5" marks a group of fewer than 5 respondents (or one that leaves 1–4 outside it): its scores and percentages are not shown, so that nobody can be recognised.',

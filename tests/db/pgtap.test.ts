@@ -1,0 +1,46 @@
+/**
+ * The pgTAP suite in supabase/tests/database — the one a Supabase project runs with
+ * `supabase test db` — run here with pg_prove on PostgreSQL 15 (pgTAP is a PostgreSQL
+ * extension; PGlite does not ship it). The vitest suites check the same rules on both
+ * engines; this keeps the SQL tests that deployers can run against their own project
+ * honest.
+ */
+import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { supabaseDir } from '../../src/lib/server/db/paths.ts';
+import { freshDatabase, type TestDatabase } from '../support/databases.ts';
+
+const run = promisify(execFile);
+const dir = join(supabaseDir(), 'tests', 'database');
+
+let t: TestDatabase;
+beforeAll(async () => {
+	t = await freshDatabase('postgres');
+});
+afterAll(() => t?.drop());
+
+test('the pgTAP suite passes on a freshly migrated PostgreSQL', async () => {
+	const files = (await readdir(dir)).filter((f) => f.endsWith('.test.sql')).sort();
+	expect(files.length).toBeGreaterThan(0);
+	const result = await run(
+		'pg_prove',
+		['--verbose', '-d', t.url!, ...files.map((f) => join(dir, f))],
+		{
+			encoding: 'utf8'
+		}
+	).catch((error: { code?: unknown; stdout?: string; stderr?: string }) => {
+		if (error.code === 'ENOENT') {
+			throw new Error(
+				'pg_prove is missing: install the Debian packages postgresql-15-pgtap and ' +
+					'libtap-parser-sourcehandler-pgtap-perl (as .ci/run does)'
+			);
+		}
+		return { stdout: error.stdout ?? '', stderr: error.stderr ?? '', failed: true };
+	});
+	const output = `${result.stdout}\n${result.stderr}`;
+	expect(output, output).toMatch(/All tests successful/);
+	expect(output).not.toMatch(/^not ok/m);
+});
