@@ -180,7 +180,7 @@ describe('reports', () => {
 			.locator('#question-bars li')
 			.evaluateAll((rows) =>
 				rows.map((r) => [
-					r.querySelector('.label')?.textContent?.replace(/ \(.*$/, ''),
+					r.querySelector('span')?.textContent?.replace(/ \(.*$/, ''),
 					r.querySelector('.value')?.textContent?.trim()
 				])
 			);
@@ -336,7 +336,7 @@ describe('reports', () => {
 		const overflowing = await page.evaluate(() =>
 			[
 				...document.querySelectorAll(
-					'article.report :is(th, td, caption, figcaption, h1, h2, p, li, figure, table, .label, .value)'
+					'article.report :is(th, td, caption, figcaption, h1, h2, p, li, figure, table, figure li > span)'
 				)
 			]
 				.filter(
