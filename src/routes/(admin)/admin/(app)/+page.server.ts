@@ -10,5 +10,5 @@ export const load: PageServerLoad = async (event) => {
 	if (user.app_metadata.ita_role === 'officer' && agencies.length === 1) {
 		redirect(303, `/admin/${agencies[0].code}`);
 	}
-	return { agencies };
+	return { agencies, central: user.app_metadata.ita_role === 'central' };
 };
