@@ -4,16 +4,12 @@
  * see what, and SQL computes and suppresses every number.
  */
 import { error } from '@sveltejs/kit';
-import { env } from '$env/dynamic/private';
 import type { Framework } from '../../ita/framework.ts';
 import type { Overview, QuestionAcross } from '../../results/report/central.ts';
 import type { MeasureRow, MeasureInput } from '../../results/report/measures.ts';
 import type { RoundResults, WeakItems } from '../../results/report/report.ts';
 import { orNotFound, rpc } from '../admin/api.ts';
 import type { SessionClaims } from '../admin/session.ts';
-import { usesSupabase } from '../config.ts';
-import { asCaller, type Claims } from '../db/rpc.ts';
-import { startEmbedded } from '../embedded/index.ts';
 
 /** The central view is for central administrators: anyone else gets "not found". */
 export function requireCentral(user: SessionClaims): void {
@@ -57,20 +53,7 @@ export function roundWeakItems(user: SessionClaims, roundCode: string): Promise<
 	return orNotFound(rpc<WeakItems>(user, 'round_weak_items', { round_code: roundCode }));
 }
 
-/** A framework version's definition (the table signed-in staff may read), for its texts. */
-export async function frameworkDefinition(
-	user: SessionClaims,
-	frameworkId: string
-): Promise<Framework> {
-	if (usesSupabase())
-		error(501, 'The officers’ screens work with the embedded server only, so far.');
-	const { db } = await startEmbedded(env.ITA_DATA_DIR);
-	const rows = await asCaller(db, user as Claims, (tx) =>
-		tx.query<{ definition: Framework }>(
-			'select definition from public.frameworks where framework_id = $1',
-			[frameworkId]
-		)
-	);
-	if (!rows[0]) error(404, 'Not found');
-	return rows[0].definition;
+/** A framework version's definition, for its texts (through the RPC, so Supabase works too). */
+export function frameworkDefinition(user: SessionClaims, frameworkId: string): Promise<Framework> {
+	return orNotFound(rpc<Framework>(user, 'get_framework', { framework_id: frameworkId }));
 }
