@@ -17,6 +17,9 @@ export default defineConfig({
 		],
 		// Each database test file migrates its own databases; PGlite start-up is ~1–2 s.
 		testTimeout: 120_000,
+		// Two files at a time: the browser suites wait on Chromium and a server process
+		// more than on their own core, and one at a time took 13 minutes.
+		maxWorkers: 2,
 		hookTimeout: 120_000,
 		globalSetup: ['tests/global-setup.ts'],
 		// supabase-js wants a WebSocket, which Node 20 has only behind this flag.

@@ -43,7 +43,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	const cookie = event.cookies.get('lang');
 	event.locals.lang = isLang(asked) ? asked : isLang(cookie) ? cookie : 'th';
-	event.locals.user = await currentUser(event);
+	// Only the officers' screens have a session; a respondent's page asks nothing of
+	// Supabase Auth (on Supabase, reading the session is a round trip to it).
+	event.locals.user = event.url.pathname.startsWith('/admin') ? await currentUser(event) : null;
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
 			html.replace('<html lang="th">', `<html lang="${event.locals.lang}">`)
