@@ -20,6 +20,9 @@ export default defineConfig({
 		// Two files at a time: the browser suites wait on Chromium and a server process
 		// more than on their own core, and one at a time took 13 minutes.
 		maxWorkers: 2,
+		// expect.poll waits for what a person would wait for (a server's answer on a busy
+		// machine), not vitest's default second.
+		expect: { poll: { timeout: 15_000 } },
 		hookTimeout: 120_000,
 		globalSetup: ['tests/global-setup.ts'],
 		// supabase-js wants a WebSocket, which Node 20 has only behind this flag.
