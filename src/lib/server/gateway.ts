@@ -18,6 +18,30 @@ export interface GatewayOptions {
 	allowedOrigins?: string[];
 	/** Largest request body, in bytes. */
 	maxBody?: number;
+	/** The caller's real address (see client-address.ts); passed to SQL in `request.headers`. */
+	clientAddress?: string;
+}
+
+/** Never handed to SQL: credentials. */
+const secretHeaders = new Set(['authorization', 'apikey', 'cookie']);
+
+/**
+ * The request's headers as PostgREST hands them to SQL (`request.headers`), except the
+ * credentials, with the address we know to be the caller's as `x-forwarded-for` and
+ * `x-real-ip` — whatever the client sent in those.
+ */
+export function sqlHeaders(request: Request, clientAddress?: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	request.headers.forEach((value, name) => {
+		if (!secretHeaders.has(name.toLowerCase())) out[name.toLowerCase()] = value;
+	});
+	delete out['x-forwarded-for'];
+	delete out['x-real-ip'];
+	if (clientAddress) {
+		out['x-forwarded-for'] = clientAddress;
+		out['x-real-ip'] = clientAddress;
+	}
+	return out;
 }
 
 interface PostgrestError {
@@ -227,7 +251,13 @@ export async function handleRpc(
 	}
 
 	try {
-		const result = await callRpc(options.db, auth.claims, fn, args);
+		const result = await callRpc(
+			options.db,
+			auth.claims,
+			fn,
+			args,
+			sqlHeaders(request, options.clientAddress)
+		);
 		if (found.returnsVoid) return withCors(new Response(null, { status: 204 }));
 		return withCors(json(200, result));
 	} catch (error) {

@@ -19,11 +19,24 @@ const roles: readonly ApiRole[] = ['anon', 'authenticated', 'service_role'];
 export const anon: Claims = { role: 'anon' };
 export const service: Claims = { role: 'service_role' };
 
-/** Runs `work` as the caller the claims describe. */
-export function asCaller<T>(db: Sql, claims: Claims, work: (tx: Sql) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` as the caller the claims describe. `headers`: the request's headers as
+ * PostgREST passes them in `request.headers` (lower-case names; the embedded gateway puts
+ * the real client address in `x-forwarded-for` and `x-real-ip`), for the SQL that limits
+ * per client address.
+ */
+export function asCaller<T>(
+	db: Sql,
+	claims: Claims,
+	work: (tx: Sql) => Promise<T>,
+	headers: Record<string, string> = {}
+): Promise<T> {
 	if (!roles.includes(claims.role)) throw new Error(`unknown role ${String(claims.role)}`);
 	return db.transaction(async (tx) => {
-		await tx.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
+		await tx.query(
+			"select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)",
+			[JSON.stringify(claims), JSON.stringify(headers)]
+		);
 		// The role is one of three fixed names, so it can be spliced in.
 		await tx.exec(`set local role ${claims.role}`);
 		return work(tx);
@@ -108,7 +121,8 @@ export async function callRpc<T = unknown>(
 	db: Sql,
 	claims: Claims,
 	fn: string,
-	args: Record<string, unknown> = {}
+	args: Record<string, unknown> = {},
+	headers: Record<string, string> = {}
 ): Promise<T> {
 	if (!identifier.test(fn)) throw new Error(`not a function name: ${fn}`);
 	const names = Object.keys(args);
@@ -122,8 +136,13 @@ export async function callRpc<T = unknown>(
 		if (v === null || v === undefined) return null;
 		return typeof v === 'string' ? v : JSON.stringify(v);
 	});
-	return asCaller(db, claims, async (tx) => {
-		const rows = await tx.query<{ result: T }>(`select public.${fn}(${list}) as result`, params);
-		return rows[0].result;
-	});
+	return asCaller(
+		db,
+		claims,
+		async (tx) => {
+			const rows = await tx.query<{ result: T }>(`select public.${fn}(${list}) as result`, params);
+			return rows[0].result;
+		},
+		headers
+	);
 }

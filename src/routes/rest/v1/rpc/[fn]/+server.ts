@@ -3,9 +3,10 @@ import { error, type RequestHandler } from '@sveltejs/kit';
 import { usesSupabase } from '$lib/server/config.ts';
 import { startEmbedded } from '$lib/server/embedded/index.ts';
 import { handleRpc } from '$lib/server/gateway.ts';
+import { clientAddress, parseTrustedProxies } from '$lib/server/client-address.ts';
 
 /** The embedded server's PostgREST endpoint, called by supabase-js's `rpc()`. */
-const handle: RequestHandler = async ({ request, params }) => {
+const handle: RequestHandler = async ({ request, params, getClientAddress }) => {
 	if (usesSupabase()) error(404, 'This server uses a Supabase project; call it instead.');
 	const { db, keys } = await startEmbedded(env.ITA_DATA_DIR);
 	return handleRpc(request, params.fn ?? '', {
@@ -14,7 +15,12 @@ const handle: RequestHandler = async ({ request, params }) => {
 		allowedOrigins: env.ITA_CORS_ORIGINS?.split(',')
 			.map((o) => o.trim())
 			.filter(Boolean),
-		maxBody: env.ITA_MAX_BODY ? Number(env.ITA_MAX_BODY) : undefined
+		maxBody: env.ITA_MAX_BODY ? Number(env.ITA_MAX_BODY) : undefined,
+		clientAddress: clientAddress(
+			getClientAddress(),
+			request.headers.get('x-forwarded-for'),
+			parseTrustedProxies(env.ITA_TRUSTED_PROXIES)
+		)
 	});
 };
 
