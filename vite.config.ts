@@ -1,9 +1,53 @@
 /// <reference types="vitest/config" />
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { offlineSet } from './src/lib/pwa/offline-set.ts';
+
+/**
+ * Writes `_app/offline-set.json`: the files of the respondent's and the kiosk's screens,
+ * which the service worker precaches (src/lib/pwa/offline-set.ts says which and why).
+ */
+function offlineSetPlugin(): Plugin {
+	return {
+		name: 'ita-offline-set',
+		apply: 'build',
+		generateBundle(_options, bundle) {
+			if (this.environment?.name !== 'client') return;
+			const chunks = Object.values(bundle).flatMap((item) =>
+				item.type === 'chunk'
+					? [
+							{
+								fileName: item.fileName,
+								isEntry: item.fileName.includes('/entry/'),
+								empty: item.code.trim() === '',
+								moduleIds: item.moduleIds,
+								imports: item.imports,
+								dynamicImports: item.dynamicImports,
+								css: [...(item.viteMetadata?.importedCss ?? [])],
+								assets: [...(item.viteMetadata?.importedAssets ?? [])]
+							}
+						]
+					: []
+			);
+			const cssRefs = (file: string) => {
+				const css = bundle[file];
+				if (!css || css.type !== 'asset') return [];
+				const text = String(css.source);
+				return [...text.matchAll(/url\(["']?([^"')]+)["']?\)/g)]
+					.map(([, url]) => url.replace(/^(\.\.?\/)+/, ''))
+					.flatMap((url) => Object.keys(bundle).filter((name) => name.endsWith(url)));
+			};
+			this.emitFile({
+				type: 'asset',
+				fileName: '_app/offline-set.json',
+				source: JSON.stringify(offlineSet(chunks, cssRefs))
+			});
+		}
+	};
+}
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), offlineSetPlugin()],
 	server: {
 		fs: { allow: ['supabase'] }
 	},
