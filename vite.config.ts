@@ -46,8 +46,31 @@ function offlineSetPlugin(): Plugin {
 	};
 }
 
+/**
+ * What a respondent's first screen loads comes in few requests (a phone on a weak signal
+ * pays a round trip for each): the framework (Svelte, SvelteKit's client) in one chunk, the
+ * survey's first screen (its state, the intro, the Thai words) in another. The screens after
+ * the first (steps.ts), the outbox and the officers' pages keep their own chunks.
+ */
+const firstScreen =
+	/[\\/]src[\\/]lib[\\/](survey[\\/](?!components[\\/](AboutStep|QuestionStep|ReviewStep|ChoiceGroup|steps))|i18n[\\/](index|th)\.ts|idle\.ts|pwa[\\/](prompt\.svelte|storage)\.ts)/;
+const framework =
+	/[\\/]node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]|^\0(vite[\\/]preload-helper|rolldown[\\/]runtime)/;
+
 export default defineConfig({
 	plugins: [sveltekit(), offlineSetPlugin()],
+	build: {
+		rolldownOptions: {
+			output: {
+				codeSplitting: {
+					groups: [
+						{ name: 'framework', test: framework, priority: 2 },
+						{ name: 'survey', test: firstScreen, priority: 1 }
+					]
+				}
+			}
+		}
+	},
 	server: {
 		fs: { allow: ['supabase'] }
 	},

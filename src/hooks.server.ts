@@ -47,6 +47,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// Supabase Auth (on Supabase, reading the session is a round trip to it).
 	event.locals.user = event.url.pathname.startsWith('/admin') ? await currentUser(event) : null;
 	return resolve(event, {
+		// Sarabun's two Thai faces load with the page's scripts (font-display: swap, so the
+		// first paint does not wait for them): it shows from the first visit.
+		preload: ({ type, path }) =>
+			type === 'js' || type === 'css' || (type === 'font' && path.includes('sarabun-thai')),
 		transformPageChunk: ({ html }) =>
 			html.replace('<html lang="th">', `<html lang="${event.locals.lang}">`)
 	});
