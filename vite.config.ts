@@ -92,6 +92,9 @@ export default defineConfig({
 		expect: { poll: { timeout: 15_000 } },
 		hookTimeout: 120_000,
 		globalSetup: ['tests/global-setup.ts'],
+		// Passwords hashed at a test cost (src/lib/server/auth/password.ts; one test keeps the
+		// production cost), in the tests and in the servers they start.
+		env: { ITA_TEST_FAST_HASH: '1' },
 		// supabase-js wants a WebSocket, which Node 20 has only behind this flag.
 		execArgv: ['--experimental-websocket']
 	}

@@ -135,7 +135,8 @@ runBenchmark(async () => {
 	const started = await page.evaluate(() => {
 		const mark = performance.getEntriesByName('ita-interactive')[0]?.startTime ?? Infinity;
 		const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-		return performance.getEntriesByType('resource').map((e) => ({
+		const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+		return resources.map((e) => ({
 			path: new URL(e.name).pathname,
 			before: e.startTime <= mark,
 			beforeLoad: e.startTime <= nav.loadEventStart,

@@ -1,6 +1,6 @@
-import type { th } from './th.ts';
+import type { Dictionary } from './index.ts';
 
-export const en: Record<keyof typeof th, string> = {
+export const en: Dictionary = {
 	'app.name': 'ITA Collect',
 	'app.tagline':
 		'Collect the ITA perception surveys of internal (IIT) and external (EIT) stakeholders and see the Integrity and Transparency Assessment scores while collection runs.',
@@ -64,5 +64,6 @@ export const en: Record<keyof typeof th, string> = {
 	'survey.answered.noRepeat': 'In this round each device answers once.',
 	'survey.update.available': 'A new version of the app is ready',
 	'survey.update.apply': 'Update now',
-	'status.link': 'Sending status'
+	'status.link': 'Sending status',
+	'error.notFound': 'This assessment round was not found. Please check the link or QR code.'
 };

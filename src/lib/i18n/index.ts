@@ -10,15 +10,22 @@
  * that knows their words and these.
  */
 import { th } from './th.ts';
+import type { thLater } from './th-later.ts';
 
 export type Lang = 'th' | 'en';
 export const langs: readonly Lang[] = ['th', 'en'];
-export type MessageKey = keyof typeof th;
+export type MessageKey = keyof typeof th | keyof typeof thLater;
 export type Dictionary = Record<MessageKey, string>;
 
-// Thai is always there; English is fetched when someone asks for it, so that the Thai
-// majority does not download it (see loadLang).
-const dictionaries: Partial<Record<Lang, Dictionary>> = { th };
+// The first screen's Thai is always there, the later screens' Thai arrives with them
+// (addTexts); English is fetched when someone asks for it, so that the Thai majority does
+// not download it (see loadLang).
+const dictionaries: Partial<Record<Lang, Partial<Dictionary>>> = { th };
+
+/** Adds texts that came with a later screen (./th-later.ts). */
+export function addTexts(lang: Lang, texts: Partial<Dictionary>): void {
+	dictionaries[lang] = { ...dictionaries[lang], ...texts };
+}
 
 /** Makes `lang` available to t(); resolves at once when it already is. */
 export async function loadLang(lang: Lang): Promise<void> {
@@ -47,7 +54,8 @@ export function t(
 	key: MessageKey,
 	params: Record<string, string | number> = {}
 ): string {
-	return fill((dictionaries[lang] ?? th)[key], params);
+	// A screen shows only words that came with it; the key itself is a last resort.
+	return fill(dictionaries[lang]?.[key] ?? dictionaries.th?.[key] ?? key, params);
 }
 
 /**

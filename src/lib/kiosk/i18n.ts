@@ -3,7 +3,8 @@
  * only — never to a respondent's phone — and a tablet that is offline all day can still
  * switch to English. `t` here knows these, the delivery status words and the shared ones.
  */
-import { textsFor, type Lang } from '../i18n/index.ts';
+import { addTexts, textsFor, type Lang } from '../i18n/index.ts';
+import { thLater } from '../i18n/th-later.ts';
 import { statusEn, statusTh } from '../i18n/status.ts';
 
 export const kioskTh = {
@@ -128,6 +129,9 @@ const kiosk: Record<Lang, Record<KioskKey | keyof typeof statusTh, string>> = {
 	th: { ...kioskTh, ...statusTh },
 	en: { ...kioskEn, ...statusEn }
 };
+
+// The kiosk shows every survey screen from the start: all of their Thai words, at once.
+addTexts('th', thLater);
 
 /** The kiosk's text of `key` in `lang`, with `{name}` placeholders filled in. */
 export const t = textsFor(kiosk);
