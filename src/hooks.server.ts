@@ -5,6 +5,7 @@ import { addTexts, isLang, provideLang } from '$lib/i18n/index.ts';
 import { thLater } from '$lib/i18n/th-later.ts';
 import { DataFolderInUse } from '$lib/server/embedded/lock.ts';
 import { startEmbedded, stopEmbedded } from '$lib/server/embedded/index.ts';
+import type { StartFacts } from '$lib/server/embedded/start-facts.ts';
 import { currentUser } from '$lib/server/admin/session.ts';
 import { usesSupabase } from '$lib/server/config.ts';
 
@@ -16,14 +17,15 @@ export const init: ServerInit = async () => {
 	if (usesSupabase()) return;
 	try {
 		const started = await startEmbedded(env.ITA_DATA_DIR);
-		const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`;
-		console.log(`ITA Collect: data in ${started.dataDir}, serving ${origin}`);
-		for (const round of started.demo) {
-			console.log(
-				`  demo round ${round.code}: EIT ${origin}/r/${round.code}?sp=registration-1 · ` +
-					`IIT ${origin}/r/${round.code}/iit?code=${round.iitAccessCode}`
-			);
-		}
+		const facts: StartFacts = {
+			dataDir: started.dataDir,
+			demo: started.demo,
+			setupToken: started.setupToken
+		};
+		// `npm start` (src/cli/start.ts) prints them in its one start-up block.
+		const announce = (globalThis as { __itaCollectStart?: StartFacts[] }).__itaCollectStart;
+		if (announce) announce.push(facts);
+		else console.log(`ITA Collect: data in ${started.dataDir}`);
 		process.once('sveltekit:shutdown', () => void stopEmbedded());
 	} catch (error) {
 		if (error instanceof DataFolderInUse) {

@@ -31,6 +31,19 @@ export const adminTh = {
 	'admin.setup.title': 'ตั้งค่าครั้งแรก: สร้างบัญชีผู้ดูแลระบบส่วนกลาง',
 	'admin.setup.intro':
 		'เซิร์ฟเวอร์นี้ยังไม่มีบัญชีผู้ใช้ บัญชีแรกเป็นผู้ดูแลระบบส่วนกลาง ซึ่งจัดการได้ทุกหน่วยงาน หน้านี้จะไม่แสดงอีกเมื่อมีบัญชีแล้ว',
+	'admin.setup.token': 'รหัสตั้งค่าครั้งแรก',
+	'admin.setup.tokenHelp':
+		'รหัสนี้แสดงในหน้าจอของเครื่องแม่ข่ายเมื่อเริ่มระบบครั้งแรก (npm start) และอยู่ในไฟล์ setup-token ในโฟลเดอร์ข้อมูล เฉพาะผู้ดูแลเครื่องแม่ข่ายเท่านั้นที่เห็นได้',
+	'admin.setup.tokenWrong':
+		'รหัสตั้งค่าครั้งแรกไม่ถูกต้อง ดูรหัสที่ถูกต้องในหน้าจอของเครื่องแม่ข่าย หรือในไฟล์ setup-token ในโฟลเดอร์ข้อมูล',
+	'admin.insecure':
+		'หน้านี้เปิดผ่าน http ซึ่งไม่เข้ารหัส รหัสผ่านและข้อมูลอาจถูกดักอ่านได้ระหว่างทาง ให้ผู้ดูแลระบบเปิดใช้ https (ดูหัวข้อ "Go live" ใน README) แล้วเข้าใช้ที่ที่อยู่ https ของสำนักงาน',
+	'admin.links.private':
+		'ลิงก์และคิวอาร์โค้ดในหน้านี้ชี้ไปที่ {origin} ซึ่งโทรศัพท์ที่ใช้อินเทอร์เน็ตมือถือเข้าถึงไม่ได้ ให้ผู้ดูแลระบบตั้งค่า ITA_PUBLIC_URL เป็นที่อยู่ https สาธารณะของสำนักงานก่อนพิมพ์หรือแจกลิงก์',
+	'admin.posters.privateTitle': 'ยังไม่พิมพ์: คิวอาร์โค้ดจะชี้ไปที่ที่อยู่ภายใน',
+	'admin.posters.privateBody':
+		'คิวอาร์โค้ดบนโปสเตอร์จะพาไปที่ {origin} ซึ่งใช้ได้เฉพาะในเครือข่ายของสำนักงาน ประชาชนที่สแกนด้วยอินเทอร์เน็ตมือถือจะเปิดไม่ได้ ให้ผู้ดูแลระบบตั้งค่า ITA_PUBLIC_URL เป็นที่อยู่ https สาธารณะ แล้วเปิดหน้านี้อีกครั้ง',
+	'admin.posters.privateConfirm': 'เข้าใจแล้ว พิมพ์ด้วยที่อยู่ภายในนี้ ({origin})',
 	'admin.setup.passwordHelp': 'อย่างน้อย {min} ตัวอักษร ใช้เป็นวลีที่จำง่ายได้',
 	'admin.setup.password2': 'ยืนยันรหัสผ่าน',
 	'admin.setup.mismatch': 'รหัสผ่านทั้งสองช่องไม่ตรงกัน',
@@ -292,6 +305,19 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.setup.title': 'First run: create the central administrator',
 	'admin.setup.intro':
 		'This server has no account yet. The first one is a central administrator, who manages every agency. This page goes away once an account exists.',
+	'admin.setup.token': 'Setup token',
+	'admin.setup.tokenHelp':
+		'The server printed this token when it first started (npm start); it is also in the file setup-token in the data folder, which only the server’s administrator can read.',
+	'admin.setup.tokenWrong':
+		'The setup token is not right. The server printed it when it started; it is also in the file setup-token in the data folder.',
+	'admin.insecure':
+		'This page came over plain http, which is not encrypted: passwords and data can be read on the way. Ask the administrator to turn on https (see "Go live" in the README) and use the office’s https address.',
+	'admin.links.private':
+		'The links and QR codes on this page point to {origin}, which phones on mobile data cannot reach. Ask the administrator to set ITA_PUBLIC_URL to the office’s public https address before printing or sharing them.',
+	'admin.posters.privateTitle': 'Not printed yet: the QR codes would point to a private address',
+	'admin.posters.privateBody':
+		'The posters’ QR codes would lead to {origin}, which works only inside the office’s network: citizens scanning on mobile data cannot open it. Ask the administrator to set ITA_PUBLIC_URL to the public https address, then open this page again.',
+	'admin.posters.privateConfirm': 'I understand: print with this private address ({origin})',
 	'admin.setup.passwordHelp': 'At least {min} characters; a passphrase is welcome.',
 	'admin.setup.password2': 'Password again',
 	'admin.setup.mismatch': 'The two passwords differ.',

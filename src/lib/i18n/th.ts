@@ -33,6 +33,8 @@ export const th = {
 	'survey.nav.back': 'ย้อนกลับ',
 	'survey.nav.next': 'ถัดไป',
 	'survey.nav.review': 'ตรวจทานคำตอบ',
+	'survey.insecure':
+		'หน้านี้ไม่ได้เปิดผ่านการเชื่อมต่อที่ปลอดภัย (https) จึงเก็บคำตอบไว้ในเครื่องนี้ขณะไม่มีสัญญาณไม่ได้ กรุณาตอบและกดส่งขณะมีสัญญาณอินเทอร์เน็ต',
 	'survey.answered.title': 'เครื่องนี้ตอบแบบวัดของรอบนี้แล้ว',
 	'survey.answered.when': 'ตอบไว้เมื่อ {day}',
 	'survey.answered.again': 'ตอบแทนบุคคลอื่น',

@@ -9,6 +9,8 @@ import { statusEn, statusTh } from '../i18n/status.ts';
 
 export const kioskTh = {
 	'kiosk.title': 'คีออสก์แบบวัด ITA',
+	'kiosk.insecure':
+		'เครื่องนี้เปิดหน้าคีออสก์ผ่าน http ที่ไม่ใช่การเชื่อมต่อที่ปลอดภัย จึงทำงานแบบออฟไลน์ไม่ได้ คำตอบจะส่งได้เฉพาะเมื่อมีสัญญาณ ให้เจ้าหน้าที่เปิดผ่านที่อยู่ https ของสำนักงาน',
 	'kiosk.welcome.title': 'ช่วยประเมินการให้บริการของ{agency}',
 	'kiosk.welcome.lead':
 		'ความเห็นของท่านช่วยให้หน่วยงานปรับปรุงการให้บริการ ใช้เวลาประมาณ {minutes} นาที ไม่ต้องระบุชื่อ',
@@ -66,6 +68,8 @@ export type KioskKey = keyof typeof kioskTh;
 
 export const kioskEn: Record<KioskKey, string> = {
 	'kiosk.title': 'ITA survey kiosk',
+	'kiosk.insecure':
+		'This kiosk page was opened over plain http, not a secure connection, so it cannot work offline: answers are sent only while it is online. Staff: open it at the office’s https address.',
 	'kiosk.welcome.title': 'Help us improve the services of {agency}',
 	'kiosk.welcome.lead':
 		'Your opinion helps the office serve you better. About {minutes} minutes, no name asked.',

@@ -1,4 +1,4 @@
-import type { SupabaseConfig } from '../supabase.ts';
+import { apiUrl, type SupabaseConfig } from '../api-url.ts';
 
 /**
  * Asks the server whether an IIT access code is right, before the staff member answers.
@@ -10,10 +10,10 @@ export async function checkAccessCode(
 	round: string,
 	code: string
 ): Promise<boolean | null> {
-	const url = new URL('/rest/v1/rpc/get_questionnaire', config.url);
-	url.searchParams.set('round_code', round);
-	url.searchParams.set('access_code', code);
 	try {
+		const url = new URL('/rest/v1/rpc/get_questionnaire', apiUrl(config));
+		url.searchParams.set('round_code', round);
+		url.searchParams.set('access_code', code);
 		const response = await fetch(url, {
 			headers: { apikey: config.anonKey, authorization: `Bearer ${config.anonKey}` },
 			cache: 'no-store'

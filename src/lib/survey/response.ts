@@ -8,7 +8,7 @@ export type Channel = 'qr' | 'link' | 'kiosk';
 export type DemographicAnswer = string | { code: string; text: string };
 
 export interface SurveyResponse {
-	/** Made on the device (crypto.randomUUID()), so a resend is counted once. */
+	/** Made on the device (newId(), src/lib/uuid.ts), so a resend is counted once. */
 	id: string;
 	round: string;
 	instrument: Instrument;

@@ -22,6 +22,7 @@ import {
 	type SessionClaims
 } from '../auth/session.ts';
 import { usesSupabase } from '../config.ts';
+import { secureCookies } from '../origin.ts';
 import { startEmbedded } from '../embedded/index.ts';
 import {
 	dropSupabaseCookies,
@@ -107,7 +108,10 @@ async function stillValid(claims: SessionClaims): Promise<boolean> {
 export async function startSession(event: SessionEvent, account: Account): Promise<void> {
 	const { keys } = await startEmbedded(env.ITA_DATA_DIR);
 	const token = await issueSession(keys.secret, account);
-	event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url));
+	event.cookies.set(SESSION_COOKIE, token, {
+		...sessionCookieOptions(event.url),
+		secure: secureCookies(event.url)
+	});
 }
 
 /** Forgets the session here: the cookie goes (the token itself stays valid until it expires, unused). */

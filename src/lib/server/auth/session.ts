@@ -108,7 +108,7 @@ export async function readSession(
 /**
  * Options of the session cookie (SvelteKit's `cookies.set(SESSION_COOKIE, token, …)`):
  * out of scripts' reach, not sent on cross-site posts, HTTPS-only when served over
- * HTTPS (behind a proxy, set ORIGIN so that `url` says https), for the whole site, and
+ * HTTPS (the app also forces it when ITA_PUBLIC_URL is https: see origin.ts), for the whole site, and
  * gone when the token expires.
  */
 export function sessionCookieOptions(url: URL, maxAge: number = SESSION_TTL_SECONDS) {

@@ -8,12 +8,14 @@ import { rpc } from '$lib/server/admin/api.ts';
 import { getRound, listFrameworks, listOit } from '$lib/server/admin/data.ts';
 import { qrDataUrl } from '$lib/server/admin/qr.ts';
 import { requireUser } from '$lib/server/admin/session.ts';
+import { publicOrigin } from '$lib/server/origin.ts';
+import { isPrivateHost } from '$lib/server/public-url.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const user = await requireUser(event);
 	const { agency, round } = await getRound(user, event.params.agency, event.params.round);
 	const [oit, frameworks] = await Promise.all([listOit(user, round.code), listFrameworks(user)]);
-	const origin = event.url.origin;
+	const origin = publicOrigin(event.url);
 
 	const points = await Promise.all(
 		agency.servicePoints.map(async (p) => {
@@ -36,7 +38,10 @@ export const load: PageServerLoad = async (event) => {
 		frameworks,
 		points,
 		iit,
-		created: event.url.searchParams.has('created')
+		created: event.url.searchParams.has('created'),
+		// Links to an address phones on mobile data cannot reach: the page says so.
+		linksPrivate: isPrivateHost(new URL(origin).hostname),
+		linkOrigin: origin
 	};
 };
 

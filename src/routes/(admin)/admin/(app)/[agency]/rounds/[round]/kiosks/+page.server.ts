@@ -11,6 +11,7 @@ import { orNotFound, rpc } from '$lib/server/admin/api.ts';
 import { getRound } from '$lib/server/admin/data.ts';
 import { qrDataUrl } from '$lib/server/admin/qr.ts';
 import { requireUser } from '$lib/server/admin/session.ts';
+import { publicOrigin } from '$lib/server/origin.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const user = await requireUser(event);
@@ -29,7 +30,7 @@ export const actions: Actions = {
 				round_code: event.params.round,
 				...kioskSettings(form)
 			});
-			const link = enrolmentLink(event.url.origin, created.enrolmentCode);
+			const link = enrolmentLink(publicOrigin(event.url), created.enrolmentCode);
 			return {
 				saved: 'add',
 				enrolment: {
