@@ -173,9 +173,18 @@ describe.each(engines)('roles on %s', (engine) => {
 				scores: { O1: 100, O2: 50 }
 			})
 		).toBe(2);
-		await expect(
-			callRpc(t.db, officerB, 'set_oit_scores', { round_code: roundA, scores: { O1: 0 } })
-		).rejects.toThrow(/only the agency's officers/);
+		// Another agency's round reads as no round at all: same code, same message.
+		const refusal = (round: string) =>
+			callRpc(t.db, officerB, 'set_oit_scores', { round_code: round, scores: { O1: 0 } }).then(
+				() => null,
+				(e: { code?: string; message?: string }) => ({
+					code: e.code,
+					message: e.message?.replace(round, '<round>')
+				})
+			);
+		const notYours = await refusal(roundA);
+		expect(notYours).toEqual({ code: 'PT404', message: 'no round <round> that you may manage' });
+		expect(await refusal('no-such-round-2567')).toEqual(notYours);
 		await expect(
 			callRpc(t.db, officerA, 'set_oit_scores', { round_code: roundA, scores: { O1: 100, O99: 1 } })
 		).rejects.toThrow(/O99 is not an OIT item/);
