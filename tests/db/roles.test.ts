@@ -147,23 +147,27 @@ describe.each(engines)('roles on %s', (engine) => {
 			/no round/
 		);
 
-		const rounds = await asCaller(t.db, officerA, (tx) =>
-			tx.query<{ code: string }>('select code from public.rounds')
-		);
-		expect(rounds.map((r) => r.code)).toEqual([roundA]);
-		// Raw rows only through the functions, which keep small groups hidden.
+		// Every row only through the functions, which check the agency and keep small groups
+		// hidden: no table is readable directly by a signed-in caller, not even their own rows.
 		for (const claims of [officerA, officerB, central]) {
-			for (const table of ['responses', 'answers']) {
+			for (const table of ['rounds', 'responses', 'answers', 'answer_counts', 'agencies']) {
 				await expect(
 					asCaller(t.db, claims, (tx) => tx.query(`select * from public.${table} limit 1`)),
 					table
 				).rejects.toThrow(/permission denied/);
 			}
 		}
-		const counts = await asCaller(t.db, officerB, (tx) =>
-			tx.query<{ round_id: string }>('select distinct round_id from public.answer_counts')
+	});
+
+	test('no API role holds any privilege of any kind on any table, as Supabase would grant by default', async () => {
+		const held = await t.db.query<{ grant: string }>(
+			`select format('%s %s %s', r, c.oid::regclass, p) as grant
+			from pg_class c, unnest(array['anon', 'authenticated']) r,
+				unnest(array['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger']) p
+			where c.relnamespace in ('public'::regnamespace, 'ita_private'::regnamespace)
+				and c.relkind in ('r', 'p', 'v', 'm') and has_table_privilege(r, c.oid, p)`
 		);
-		expect(counts).toHaveLength(1);
+		expect(held.map((h) => h.grant)).toEqual([]);
 	});
 
 	test('an officer enters OIT scores for their own agency only', async () => {
@@ -263,11 +267,10 @@ describe.each(engines)('roles on %s', (engine) => {
 			round_code: roundA
 		});
 		expect(listed.map((k) => k.id)).toContain(id);
-		// The table, read directly: the officer's own kiosks, never the key or PIN hashes.
-		const rows = await asCaller(t.db, officerB, (tx) =>
-			tx.query('select kiosk_id, name from public.kiosks')
-		);
-		expect(rows).toEqual([]);
+		// The table itself is read by no signed-in caller, the key and PIN hashes least of all.
+		await expect(
+			asCaller(t.db, officerA, (tx) => tx.query('select kiosk_id, name from public.kiosks'))
+		).rejects.toThrow(/permission denied/);
 		await expect(
 			asCaller(t.db, officerA, (tx) => tx.query('select pin_hash from public.kiosks'))
 		).rejects.toThrow(/permission denied/);
