@@ -196,3 +196,77 @@ $$;
 
 revoke all on function ita_private.set_account_paused(uuid, boolean)
 	from public, anon, authenticated, service_role;
+
+-- ---------------------------------------------------------------------------------
+-- Sign-in throttles of the embedded server: per client address, and per account and
+-- address (so that nobody can lock an officer out from elsewhere)
+-- ---------------------------------------------------------------------------------
+
+/**
+ * Failed sign-ins per throttle key, in the series that started at first_failed_at; a key
+ * that reached its limit is refused until locked_until. Keys (made by the server):
+ * 'address:<sha256 of the client address>', 'account:<account id>:<sha256 of the address>'
+ * — never an address itself. Rows go once their series and lock are a day old.
+ */
+create table ita_private.sign_in_failures (
+	throttle_key text primary key check (length(throttle_key) between 1 and 200),
+	first_failed_at timestamptz not null,
+	failures integer not null check (failures >= 0),
+	locked_until timestamptz
+);
+alter table ita_private.sign_in_failures enable row level security;
+revoke all on table ita_private.sign_in_failures from public, anon, authenticated, service_role;
+
+comment on table ita_private.sign_in_failures is
+	'Failed sign-ins of the embedded server per client address (hashed) and per account and address; see verifyLogin().';
+
+/** When `key` may try again (a time after `at`), or null when it is not locked. */
+create or replace function ita_private.sign_in_locked_until(key text, at timestamptz)
+returns timestamptz
+language sql
+stable
+set search_path = ''
+as $$
+	select f.locked_until from ita_private.sign_in_failures f
+	where f.throttle_key = key and f.locked_until > at
+$$;
+
+/**
+ * One more failed sign-in for each key; a key reaching `max_failures` within
+ * `series_length` is locked for `lock_for`. Returns the latest lock it set or holds, or null.
+ */
+create or replace function ita_private.record_sign_in_failure(
+	keys text[],
+	failed_at timestamptz,
+	max_failures integer,
+	series_length interval,
+	lock_for interval
+)
+returns timestamptz
+language plpgsql
+set search_path = ''
+as $$
+declare
+	locked timestamptz;
+begin
+	delete from ita_private.sign_in_failures f
+	where greatest(f.first_failed_at + series_length, coalesce(f.locked_until, '-infinity'))
+		< failed_at - interval '1 day';
+	insert into ita_private.sign_in_failures as f (throttle_key, first_failed_at, failures)
+	select distinct k, failed_at, 1 from unnest(keys) k where k is not null
+	on conflict (throttle_key) do update set
+		failures = case when f.first_failed_at <= failed_at - series_length then 1 else f.failures + 1 end,
+		first_failed_at = case when f.first_failed_at <= failed_at - series_length
+			then failed_at else f.first_failed_at end;
+	update ita_private.sign_in_failures f
+	set locked_until = failed_at + lock_for, failures = 0, first_failed_at = failed_at
+	where f.throttle_key = any (keys) and f.failures >= max_failures;
+	select max(f.locked_until) into locked from ita_private.sign_in_failures f
+	where f.throttle_key = any (keys) and f.locked_until > failed_at;
+	return locked;
+end;
+$$;
+
+revoke all on function ita_private.sign_in_locked_until(text, timestamptz),
+	ita_private.record_sign_in_failure(text[], timestamptz, integer, interval, interval)
+	from public, anon, authenticated, service_role;

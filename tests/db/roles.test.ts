@@ -10,8 +10,11 @@ import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/framew
 import { anon, asCaller, callRpc, service, type Claims } from '../../src/lib/server/db/rpc.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import { createRound, favourableResponse } from '../support/fixtures.ts';
+import { hashKioskPin } from '../../src/lib/server/kiosk-pin.ts';
 
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
+
+const pin = await hashKioskPin('2468', 200_000);
 
 describe.each(engines)('roles on %s', (engine) => {
 	let t: TestDatabase;
@@ -115,7 +118,7 @@ describe.each(engines)('roles on %s', (engine) => {
 			['load_framework', { definition: bma }],
 			['recount_round', { round_code: roundA }],
 			['set_oit_scores', { round_code: roundA, scores: { O1: 100 } }],
-			['create_kiosk', { round_code: roundA, name: 'Tablet', pin: '1234' }],
+			['create_kiosk', { round_code: roundA, name: 'Tablet', pin_hash: pin }],
 			['list_kiosks', { round_code: roundA }],
 			['rename_kiosk', { kiosk_id: randomUUID(), name: 'x' }],
 			['revoke_kiosk', { kiosk_id: randomUUID() }]
@@ -245,11 +248,11 @@ describe.each(engines)('roles on %s', (engine) => {
 		const made = await callRpc<{ kiosk: { id: string } }>(t.db, officerA, 'create_kiosk', {
 			round_code: roundA,
 			name: 'Entrance',
-			pin: '2468'
+			pin_hash: pin
 		});
 		const id = made.kiosk.id;
 		await expect(
-			callRpc(t.db, officerB, 'create_kiosk', { round_code: roundA, name: 'x', pin: '1234' })
+			callRpc(t.db, officerB, 'create_kiosk', { round_code: roundA, name: 'x', pin_hash: pin })
 		).rejects.toThrow(/no round/);
 		await expect(callRpc(t.db, officerB, 'list_kiosks', { round_code: roundA })).rejects.toThrow(
 			/no round/

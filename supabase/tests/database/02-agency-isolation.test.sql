@@ -57,7 +57,9 @@ select throws_ok($$ select public.list_agency('bang-kapi') $$, 'PT404', null,
 	'officer A cannot open agency B''s set-up');
 select throws_ok($$ select public.list_kiosks('pgtap-b') $$, null, null,
 	'officer A cannot list agency B''s kiosks');
-select throws_ok($$ select public.create_kiosk('pgtap-b', 'ทางเข้า', '1234') $$, null, null,
+select throws_ok($$ select public.create_kiosk('pgtap-b', 'ทางเข้า', jsonb_build_object('algorithm',
+	'PBKDF2-SHA-256', 'iterations', 200000, 'salt', repeat('ab', 16), 'hash', repeat('cd', 32))) $$,
+	'PT404', null,
 	'officer A cannot add a kiosk to agency B''s round');
 select throws_ok($$ select 1 from public.answer_counts $$, '42501', null,
 	'officer A reads no counters directly, agency B''s or any');

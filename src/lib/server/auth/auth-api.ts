@@ -31,6 +31,7 @@ import {
 	findAccount,
 	listAccounts,
 	LoginError,
+	ThrottledError,
 	verifyLogin,
 	type Account
 } from './accounts.ts';
@@ -41,6 +42,8 @@ export interface AuthApiOptions {
 	secret: Uint8Array;
 	/** Access tokens' lifetime; a session is refreshed within its refresh token's life. */
 	accessTtlSeconds?: number;
+	/** The caller's real address (see client-address.ts), for the sign-in throttles. */
+	clientAddress?: string;
 }
 
 /** One hour, as Supabase Auth's default. */
@@ -154,10 +157,22 @@ function bearer(request: Request): string | null {
 async function passwordGrant(request: Request, options: AuthApiOptions): Promise<Response> {
 	const body = await readBody(request);
 	try {
-		const account = await verifyLogin(options.db, str(body.email), str(body.password));
+		const account = await verifyLogin(
+			options.db,
+			str(body.email),
+			str(body.password),
+			new Date(),
+			options.clientAddress ? { address: options.clientAddress, secret: options.secret } : undefined
+		);
 		const endsAt = Math.floor(Date.now() / 1000) + SESSION_TTL_SECONDS;
 		return json(200, await sessionJson(options, account, endsAt));
 	} catch (error) {
+		if (error instanceof ThrottledError) {
+			// GoTrue's answer to too many requests from one address.
+			const response = fail(429, 'over_request_rate_limit', error.message);
+			response.headers.set('retry-after', String(error.retryAfterSeconds));
+			return response;
+		}
 		if (!(error instanceof LoginError)) throw error;
 		// GoTrue's words for every reason alike.
 		return fail(400, 'invalid_credentials', 'Invalid login credentials');
