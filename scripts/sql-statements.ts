@@ -179,9 +179,10 @@ export function functionKey(name: string, argList: string): string {
 
 /** The function a `create [or replace] function` or `drop function` statement names, or null. */
 export function functionOf(body: string): { kind: 'create' | 'drop'; key: string } | null {
-	const m = /^\s*(create(?:\s+or\s+replace)?|drop)\s+function\s+(?:if\s+exists\s+)?([\w."]+)\s*\(/i.exec(
-		body
-	);
+	const m =
+		/^\s*(create(?:\s+or\s+replace)?|drop)\s+function\s+(?:if\s+exists\s+)?([\w."]+)\s*\(/i.exec(
+			body
+		);
 	if (!m) return null;
 	const args = balanced(body, m[0].length - 1);
 	if (!args) return null;

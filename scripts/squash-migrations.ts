@@ -23,7 +23,13 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { balanced, functionOf, splitStatements, splitTopLevel, type Statement } from './sql-statements.ts';
+import {
+	balanced,
+	functionOf,
+	splitStatements,
+	splitTopLevel,
+	type Statement
+} from './sql-statements.ts';
 
 interface Entry extends Statement {
 	file: string;
@@ -51,13 +57,16 @@ const languageSql = /\blanguage\s+sql\b/i;
 
 /** `alter table <t> add column …[, add column …]` whose columns reference nothing: its table and columns. */
 function foldableColumns(body: string): { table: string; columns: string[] } | null {
-	const m = /^alter\s+table\s+(?:only\s+)?(?:if\s+exists\s+)?([\w."]+)\s+([\s\S]*);\s*$/i.exec(body);
+	const m = /^alter\s+table\s+(?:only\s+)?(?:if\s+exists\s+)?([\w."]+)\s+([\s\S]*);\s*$/i.exec(
+		body
+	);
 	if (!m) return null;
 	const columns: string[] = [];
 	for (const action of splitTopLevel(m[2])) {
-		const add = /^add\s+(?:column\s+)?(?!constraint\b|primary\b|unique\b|check\b|foreign\b|exclude\b)(?!if\s+not\s+exists\b)([\s\S]+)$/i.exec(
-			action
-		);
+		const add =
+			/^add\s+(?:column\s+)?(?!constraint\b|primary\b|unique\b|check\b|foreign\b|exclude\b)(?!if\s+not\s+exists\b)([\s\S]+)$/i.exec(
+				action
+			);
 		if (!add || /\breferences\b/i.test(add[1])) return null;
 		columns.push(add[1].trim());
 	}
@@ -185,11 +194,18 @@ async function main() {
 	}
 	for (const f of report.files) await writeFile(join(to, f.name), f.sql);
 	console.log(`${report.files.length} files written to ${to}`);
-	console.log(`functions now defined once (${report.squashed.length}): ${report.squashed.join(', ')}`);
-	console.log(`columns folded into create table (${report.folded.length}): ${report.folded.join(', ')}`);
+	console.log(
+		`functions now defined once (${report.squashed.length}): ${report.squashed.join(', ')}`
+	);
+	console.log(
+		`columns folded into create table (${report.folded.length}): ${report.folded.join(', ')}`
+	);
 	for (const note of report.notes) console.log(`note: ${note}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('squash-migrations.ts')) {
+if (
+	import.meta.url === `file://${process.argv[1]}` ||
+	process.argv[1]?.endsWith('squash-migrations.ts')
+) {
 	await main();
 }

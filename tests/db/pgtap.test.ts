@@ -19,9 +19,13 @@ const dir = join(supabaseDir(), 'tests', 'database');
 async function prove(url: string): Promise<string> {
 	const files = (await readdir(dir)).filter((f) => f.endsWith('.test.sql')).sort();
 	expect(files.length).toBeGreaterThan(0);
-	const result = await run('pg_prove', ['--verbose', '-d', url, ...files.map((f) => join(dir, f))], {
-		encoding: 'utf8'
-	}).catch((error: { code?: unknown; stdout?: string; stderr?: string }) => {
+	const result = await run(
+		'pg_prove',
+		['--verbose', '-d', url, ...files.map((f) => join(dir, f))],
+		{
+			encoding: 'utf8'
+		}
+	).catch((error: { code?: unknown; stdout?: string; stderr?: string }) => {
 		if (error.code === 'ENOENT') {
 			throw new Error(
 				'pg_prove is missing: install the Debian packages postgresql-15-pgtap and ' +

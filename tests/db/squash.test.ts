@@ -41,13 +41,13 @@ test('the squashed migrations define each function once and make the same databa
 	expect([...after].filter(([, n]) => n > 1)).toEqual([]);
 	// Squashed: what was defined more than once before.
 	expect(report.squashed.sort()).toEqual(
-		[...before].filter(([, n]) => n > 1).map(([key]) => key).sort()
+		[...before]
+			.filter(([, n]) => n > 1)
+			.map(([key]) => key)
+			.sort()
 	);
 
-	const [original, squashed] = [
-		await schemaFingerprint(migrations),
-		await schemaFingerprint(out)
-	];
+	const [original, squashed] = [await schemaFingerprint(migrations), await schemaFingerprint(out)];
 	expect(squashed.length).toBeGreaterThan(10_000);
 	expect(squashed === original, 'the fingerprints differ: diff the two outputs').toBe(true);
 }, 300_000);

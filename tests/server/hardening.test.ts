@@ -269,6 +269,8 @@ describe('the embedded server refuses bad requests with a clear 4xx', () => {
 				method: 'POST',
 				headers: {
 					'content-type': 'application/x-www-form-urlencoded',
+					// As a browser posts the form (without its script): an HTML page comes back.
+					accept: 'text/html',
 					origin: server.url,
 					'x-forwarded-for': '203.0.113.99'
 				},

@@ -22,16 +22,24 @@ describe('PBKDF2-SHA-256', () => {
 	test('matches RFC 7914’s test vector and Node, with Web Crypto and without', async () => {
 		const { pbkdf2Sync } = await import('node:crypto');
 		// RFC 7914 §11: PBKDF2-HMAC-SHA256("passwd", "salt", 1, 64) — its first 32 bytes.
-		expect(bytesToHex(pbkdf2Sha256Plain(new TextEncoder().encode('passwd'), new TextEncoder().encode('salt'), 1))).toBe(
-			'55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc'
-		);
+		expect(
+			bytesToHex(
+				pbkdf2Sha256Plain(new TextEncoder().encode('passwd'), new TextEncoder().encode('salt'), 1)
+			)
+		).toBe('55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc');
 		const cases: [string, string, number][] = [
 			['2468', '00112233445566778899aabbccddeeff', 1000],
 			['12345678', 'ffeeddccbbaa99887766554433221100', 4096],
 			['k'.repeat(100), 'a1b2', 3]
 		];
 		for (const [password, salt, iterations] of cases) {
-			const expected = pbkdf2Sync(password, Buffer.from(salt, 'hex'), iterations, 32, 'sha256').toString('hex');
+			const expected = pbkdf2Sync(
+				password,
+				Buffer.from(salt, 'hex'),
+				iterations,
+				32,
+				'sha256'
+			).toString('hex');
 			const bytes = new TextEncoder().encode(password);
 			expect(bytesToHex(pbkdf2Sha256Plain(bytes, hexToBytes(salt), iterations))).toBe(expected);
 			expect(await pbkdf2Sha256Hex(password, hexToBytes(salt), iterations)).toBe(expected);

@@ -29,7 +29,10 @@ export type PinOutcome =
 	| { ok: false; locked: true; until: number };
 
 /** The hash of `pin` with the secret's salt and iterations (hex). */
-export function pinHash(secret: Pick<PinSecret, 'salt' | 'iterations'>, pin: string): Promise<string> {
+export function pinHash(
+	secret: Pick<PinSecret, 'salt' | 'iterations'>,
+	pin: string
+): Promise<string> {
 	return pbkdf2Sha256Hex(pin, hexToBytes(secret.salt), secret.iterations);
 }
 

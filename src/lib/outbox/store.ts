@@ -107,7 +107,8 @@ function stateRange(state: EntryState): IDBKeyRange {
  */
 export function withoutDeviceKey(response: SurveyResponse): SurveyResponse {
 	if (!('kioskKey' in response)) return response;
-	const { kioskKey: _key, ...rest } = response;
+	const rest = { ...response };
+	delete rest.kioskKey;
 	return rest;
 }
 

@@ -6,16 +6,7 @@
  */
 import type { Framework, SurveyQuestion } from '../../ita/framework.ts';
 import type { Lang } from '../../i18n/index.ts';
-import {
-	cellText,
-	fixed2,
-	isSuppressed,
-	localText,
-	scoreOf,
-	type LocalText,
-	type ScoreCell,
-	type TotalCell
-} from './cells.ts';
+import { cellText, fixed2, isSuppressed, localText, scoreOf, type LocalText } from './cells.ts';
 import { rt } from './i18n.ts';
 import type {
 	DemographicTable,
@@ -274,7 +265,7 @@ export function buildReport(input: ReportInput): Report {
 		for (const d of framework.demographics[instrument]) {
 			const found = byQuestion[d.id];
 			if (!found || isSuppressed(found)) continue;
-			const t = found as DemographicTable;
+			const t = found;
 			const labels = new Map<string, string>();
 			for (const o of d.options ?? []) labels.set(o.code, L(o.label));
 			for (const s of input.sections) if (!labels.has(s.code)) labels.set(s.code, L(s.name));

@@ -21,8 +21,6 @@
  * so `/logout` cannot revoke one — the app forgets it, and a deleted account's refresh is
  * refused because the account is looked up on every refresh and every `/user`.
  */
-import { randomUUID } from 'node:crypto';
-import { jwtVerify, SignJWT } from 'jose';
 import type { Sql } from '../db/client.ts';
 import { verifyToken } from '../embedded/keys.ts';
 import {
@@ -35,7 +33,14 @@ import {
 	verifyLogin,
 	type Account
 } from './accounts.ts';
-import { issueSession, readSession, SESSION_TTL_SECONDS } from './session.ts';
+import {
+	ACCESS_TTL_SECONDS,
+	issueRefresh,
+	issueSession,
+	readRefresh,
+	readSession,
+	SESSION_TTL_SECONDS
+} from './session.ts';
 
 export interface AuthApiOptions {
 	db: Sql;
@@ -47,9 +52,7 @@ export interface AuthApiOptions {
 }
 
 /** One hour, as Supabase Auth's default. */
-export const ACCESS_TTL_SECONDS = 60 * 60;
-
-const refreshIssuer = 'ita-collect-refresh';
+export { ACCESS_TTL_SECONDS };
 
 function json(status: number, body: unknown): Response {
 	return new Response(JSON.stringify(body), {
@@ -92,16 +95,6 @@ function userJson(account: Account, createdAt?: Date | null, lastSignIn?: Date |
 	};
 }
 
-async function refreshToken(secret: Uint8Array, account: Account, endsAt: number) {
-	return new SignJWT({ typ: 'refresh', jti: randomUUID() })
-		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-		.setSubject(account.id)
-		.setIssuer(refreshIssuer)
-		.setIssuedAt()
-		.setExpirationTime(endsAt)
-		.sign(secret);
-}
-
 async function sessionJson(
 	options: AuthApiOptions,
 	account: Account,
@@ -120,7 +113,7 @@ async function sessionJson(
 		token_type: 'bearer',
 		expires_in: ttl,
 		expires_at: seconds + ttl,
-		refresh_token: await refreshToken(options.secret, account, endsAt),
+		refresh_token: await issueRefresh(options.secret, account.id, endsAt),
 		user: userJson(account, null, now)
 	};
 }
@@ -186,20 +179,9 @@ async function refreshGrant(request: Request, options: AuthApiOptions): Promise<
 		'refresh_token_not_found',
 		'Invalid Refresh Token: Refresh Token Not Found'
 	);
-	let sub: string;
-	let endsAt: number;
-	try {
-		const { payload } = await jwtVerify(token, options.secret, {
-			algorithms: ['HS256'],
-			issuer: refreshIssuer,
-			requiredClaims: ['sub', 'exp']
-		});
-		if (payload.typ !== 'refresh') return refused;
-		sub = payload.sub!;
-		endsAt = payload.exp!;
-	} catch {
-		return refused;
-	}
+	const refresh = await readRefresh(options.secret, token);
+	if (!refresh) return refused;
+	const { sub, endsAt } = refresh;
 	const account = await findAccount(options.db, sub);
 	if (!account) return refused;
 	return json(200, await sessionJson(options, account, endsAt));

@@ -161,7 +161,8 @@ export async function callRpc<T = unknown>(
 		sql = `select public.${fn}(${list.join(', ')}) as result`;
 		params = names.map((n) => {
 			const v = args[n];
-			return v === null || v === undefined ? null : String(v);
+			if (v === null || v === undefined) return null;
+			return typeof v === 'string' ? v : JSON.stringify(v);
 		});
 	} else {
 		// PostgREST: the body as one json value, unpacked by json_to_record into typed columns.
