@@ -927,6 +927,8 @@ create table ita_private.accounts (
 	first_failed_at timestamptz,
 	locked_until timestamptz,
 	last_login_at timestamptz,
+	-- Paused: cannot sign in, and its sessions stop working (ita_private.caller_account_ok).
+	paused_at timestamptz,
 	-- An officer belongs to one agency; a central administrator to none.
 	check ((ita_role = 'officer') = (agency_id is not null))
 );
@@ -1011,7 +1013,8 @@ set search_path = ''
 as $$
 	select a.account_id, a.email, a.password_hash, a.ita_role, a.agency_id, g.code, a.locked_until
 	from ita_private.accounts a left join public.agencies g on g.agency_id = a.agency_id
-	where a.email = lower(btrim(account_email))
+	-- A paused account signs in no more than a missing one.
+	where a.email = lower(btrim(account_email)) and a.paused_at is null
 $$;
 
 /** An account by id (for a session's owner), without its password hash. */
@@ -1031,7 +1034,8 @@ set search_path = ''
 as $$
 	select a.account_id, a.email, a.ita_role, a.agency_id, g.code, a.created_at, a.locked_until, a.last_login_at
 	from ita_private.accounts a left join public.agencies g on g.agency_id = a.agency_id
-	where a.account_id = account_by_id.id
+	-- A paused account's sessions end: it is no session's owner.
+	where a.account_id = account_by_id.id and a.paused_at is null
 $$;
 
 /** Every account, by email, without password hashes (for `ita user list`). */

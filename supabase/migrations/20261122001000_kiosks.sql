@@ -25,9 +25,12 @@ create table public.kiosks (
 	enrolment_code_hash text unique,
 	enrolment_expires_at timestamptz,
 	enrolled_at timestamptz,
-	-- The exit PIN, checked on the tablet (offline): sha256(salt || ':' || pin), hex.
-	pin_salt text not null,
-	pin_hash text not null,
+	-- The exit PIN, checked on the tablet (offline): PBKDF2-HMAC-SHA-256 of the PIN with
+	-- pin_salt (16 bytes) and pin_iterations, 32 bytes; all hex. Made where the PIN is typed
+	-- (the officers' screen's server): the database never sees the PIN.
+	pin_salt text not null check (pin_salt ~ '^[0-9a-f]{32}$'),
+	pin_hash text not null check (pin_hash ~ '^[0-9a-f]{64}$'),
+	pin_iterations integer not null check (pin_iterations between 200000 and 10000000),
 	min_interval_seconds integer not null default 20 check (min_interval_seconds between 0 and 3600),
 	idle_seconds integer not null default 60 check (idle_seconds between 20 and 600),
 	last_contact_at timestamptz,
@@ -166,7 +169,8 @@ as $$
 		'roundStatus', r.status,
 		'minIntervalSeconds', k.min_interval_seconds,
 		'idleSeconds', k.idle_seconds,
-		'pin', jsonb_build_object('salt', k.pin_salt, 'hash', k.pin_hash)
+		'pin', jsonb_build_object('algorithm', 'PBKDF2-SHA-256', 'iterations', k.pin_iterations,
+			'salt', k.pin_salt, 'hash', k.pin_hash)
 	)
 	from public.rounds r join public.agencies a using (agency_id)
 	where r.round_id = k.round_id
@@ -454,12 +458,14 @@ grant execute on function public.submit_responses(jsonb) to anon, authenticated,
  * Adds a kiosk to a round the caller manages and answers {"kiosk": <as list_kiosks>,
  * "enrolmentCode": "XXXX-XXXX", "expiresAt"}. The code is shown this once (only its hash
  * is kept) and enrols one tablet within 7 days. The PIN (4–8 digits) lets staff leave
- * the kiosk screen for its settings.
+ * the kiosk screen for its settings; it comes as its hash, `pin_hash` =
+ * {"algorithm": "PBKDF2-SHA-256", "iterations": ≥ 200000, "salt": 32 hex, "hash": 64 hex}
+ * (src/lib/server/kiosk-pin.ts makes it), so that the PIN itself never reaches the database.
  */
 create or replace function public.create_kiosk(
 	round_code text,
 	name text,
-	pin text,
+	pin_hash jsonb,
 	min_interval_seconds integer default 20,
 	idle_seconds integer default 60
 )
@@ -472,12 +478,17 @@ declare
 	r public.rounds := ita_private.managed_round(round_code);
 	k public.kiosks;
 	code text := ita_private.new_enrolment_code();
-	salt text := replace(gen_random_uuid()::text, '-', '');
 begin
-	if pin is null or pin !~ '^[0-9]{4,8}$' then
+	if pin_hash is null or jsonb_typeof(pin_hash) <> 'object'
+		or pin_hash ->> 'algorithm' is distinct from 'PBKDF2-SHA-256'
+		or jsonb_typeof(pin_hash -> 'iterations') is distinct from 'number'
+		or not coalesce(pin_hash ->> 'iterations' ~ '^[0-9]{6,8}$', false)
+		or not coalesce((pin_hash ->> 'iterations')::bigint between 200000 and 10000000, false)
+		or not coalesce(pin_hash ->> 'salt' ~ '^[0-9a-f]{32}$', false)
+		or not coalesce(pin_hash ->> 'hash' ~ '^[0-9a-f]{64}$', false) then
 		raise exception using errcode = '22023',
-			message = 'the exit PIN is 4 to 8 digits',
-			hint = 'รหัส PIN สำหรับออกจากหน้าคีออสก์เป็นตัวเลข 4–8 หลัก';
+			message = 'the exit PIN comes as its hash: {"algorithm": "PBKDF2-SHA-256", "iterations": 200000 or more, "salt": 32 hex digits, "hash": 64 hex digits}',
+			hint = 'รหัส PIN ต้องส่งเป็นค่าแฮช PBKDF2-SHA-256 (หน้าจอเจ้าหน้าที่สร้างให้)';
 	end if;
 	if min_interval_seconds is null or min_interval_seconds not between 0 and 3600 then
 		raise exception using errcode = '22023',
@@ -490,10 +501,11 @@ begin
 			hint = 'เวลาที่ไม่มีการใช้งานก่อนเริ่มใหม่ 20–600 วินาที';
 	end if;
 	insert into public.kiosks (agency_id, round_id, name, enrolment_code_hash, enrolment_expires_at,
-		pin_salt, pin_hash, min_interval_seconds, idle_seconds)
+		pin_salt, pin_hash, pin_iterations, min_interval_seconds, idle_seconds)
 	values (r.agency_id, r.round_id, ita_private.require_kiosk_name(name),
 		ita_private.sha256_hex(code), now() + interval '7 days',
-		salt, ita_private.sha256_hex(salt || ':' || pin), min_interval_seconds, idle_seconds)
+		pin_hash ->> 'salt', pin_hash ->> 'hash', (pin_hash ->> 'iterations')::integer,
+		min_interval_seconds, idle_seconds)
 	returning * into k;
 	return jsonb_build_object('kiosk', ita_private.kiosk_json(k), 'enrolmentCode', code,
 		'expiresAt', k.enrolment_expires_at);
@@ -559,7 +571,7 @@ $$;
 /**
  * Trades an enrolment code (one use, 7 days; any case, dashes optional) for the kiosk's
  * device key: {"deviceKey", "name", "status", "round", "agency", "opensOn", "closesOn",
- * "roundStatus", "minIntervalSeconds", "idleSeconds", "pin": {"salt", "hash"}}. The key
+ * "roundStatus", "minIntervalSeconds", "idleSeconds", "pin": {"algorithm", "iterations", "salt", "hash"}}. The key
  * is shown this once; the PIN's salt and hash let the tablet check the PIN offline.
  */
 create or replace function public.enrol_kiosk(code text)
@@ -622,11 +634,11 @@ begin
 end;
 $$;
 
-revoke all on function public.create_kiosk(text, text, text, integer, integer),
+revoke all on function public.create_kiosk(text, text, jsonb, integer, integer),
 	public.list_kiosks(text), public.rename_kiosk(uuid, text), public.revoke_kiosk(uuid),
 	public.enrol_kiosk(text), public.kiosk_heartbeat(text, integer)
 	from public, anon, authenticated, service_role;
-grant execute on function public.create_kiosk(text, text, text, integer, integer),
+grant execute on function public.create_kiosk(text, text, jsonb, integer, integer),
 	public.list_kiosks(text), public.rename_kiosk(uuid, text), public.revoke_kiosk(uuid)
 	to authenticated, service_role;
 grant execute on function public.enrol_kiosk(text), public.kiosk_heartbeat(text, integer)

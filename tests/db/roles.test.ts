@@ -10,8 +10,11 @@ import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/framew
 import { anon, asCaller, callRpc, service, type Claims } from '../../src/lib/server/db/rpc.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import { createRound, favourableResponse } from '../support/fixtures.ts';
+import { hashKioskPin } from '../../src/lib/server/kiosk-pin.ts';
 
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
+
+const pin = await hashKioskPin('2468', 200_000);
 
 describe.each(engines)('roles on %s', (engine) => {
 	let t: TestDatabase;
@@ -115,7 +118,7 @@ describe.each(engines)('roles on %s', (engine) => {
 			['load_framework', { definition: bma }],
 			['recount_round', { round_code: roundA }],
 			['set_oit_scores', { round_code: roundA, scores: { O1: 100 } }],
-			['create_kiosk', { round_code: roundA, name: 'Tablet', pin: '1234' }],
+			['create_kiosk', { round_code: roundA, name: 'Tablet', pin_hash: pin }],
 			['list_kiosks', { round_code: roundA }],
 			['rename_kiosk', { kiosk_id: randomUUID(), name: 'x' }],
 			['revoke_kiosk', { kiosk_id: randomUUID() }]
@@ -147,23 +150,27 @@ describe.each(engines)('roles on %s', (engine) => {
 			/no round/
 		);
 
-		const rounds = await asCaller(t.db, officerA, (tx) =>
-			tx.query<{ code: string }>('select code from public.rounds')
-		);
-		expect(rounds.map((r) => r.code)).toEqual([roundA]);
-		// Raw rows only through the functions, which keep small groups hidden.
+		// Every row only through the functions, which check the agency and keep small groups
+		// hidden: no table is readable directly by a signed-in caller, not even their own rows.
 		for (const claims of [officerA, officerB, central]) {
-			for (const table of ['responses', 'answers']) {
+			for (const table of ['rounds', 'responses', 'answers', 'answer_counts', 'agencies']) {
 				await expect(
 					asCaller(t.db, claims, (tx) => tx.query(`select * from public.${table} limit 1`)),
 					table
 				).rejects.toThrow(/permission denied/);
 			}
 		}
-		const counts = await asCaller(t.db, officerB, (tx) =>
-			tx.query<{ round_id: string }>('select distinct round_id from public.answer_counts')
+	});
+
+	test('no API role holds any privilege of any kind on any table, as Supabase would grant by default', async () => {
+		const held = await t.db.query<{ grant: string }>(
+			`select format('%s %s %s', r, c.oid::regclass, p) as grant
+			from pg_class c, unnest(array['anon', 'authenticated']) r,
+				unnest(array['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger']) p
+			where c.relnamespace in ('public'::regnamespace, 'ita_private'::regnamespace)
+				and c.relkind in ('r', 'p', 'v', 'm') and has_table_privilege(r, c.oid, p)`
 		);
-		expect(counts).toHaveLength(1);
+		expect(held.map((h) => h.grant)).toEqual([]);
 	});
 
 	test('an officer enters OIT scores for their own agency only', async () => {
@@ -173,9 +180,18 @@ describe.each(engines)('roles on %s', (engine) => {
 				scores: { O1: 100, O2: 50 }
 			})
 		).toBe(2);
-		await expect(
-			callRpc(t.db, officerB, 'set_oit_scores', { round_code: roundA, scores: { O1: 0 } })
-		).rejects.toThrow(/only the agency's officers/);
+		// Another agency's round reads as no round at all: same code, same message.
+		const refusal = (round: string) =>
+			callRpc(t.db, officerB, 'set_oit_scores', { round_code: round, scores: { O1: 0 } }).then(
+				() => null,
+				(e: { code?: string; message?: string }) => ({
+					code: e.code,
+					message: e.message?.replace(round, '<round>')
+				})
+			);
+		const notYours = await refusal(roundA);
+		expect(notYours).toEqual({ code: 'PT404', message: 'no round <round> that you may manage' });
+		expect(await refusal('no-such-round-2567')).toEqual(notYours);
 		await expect(
 			callRpc(t.db, officerA, 'set_oit_scores', { round_code: roundA, scores: { O1: 100, O99: 1 } })
 		).rejects.toThrow(/O99 is not an OIT item/);
@@ -232,11 +248,11 @@ describe.each(engines)('roles on %s', (engine) => {
 		const made = await callRpc<{ kiosk: { id: string } }>(t.db, officerA, 'create_kiosk', {
 			round_code: roundA,
 			name: 'Entrance',
-			pin: '2468'
+			pin_hash: pin
 		});
 		const id = made.kiosk.id;
 		await expect(
-			callRpc(t.db, officerB, 'create_kiosk', { round_code: roundA, name: 'x', pin: '1234' })
+			callRpc(t.db, officerB, 'create_kiosk', { round_code: roundA, name: 'x', pin_hash: pin })
 		).rejects.toThrow(/no round/);
 		await expect(callRpc(t.db, officerB, 'list_kiosks', { round_code: roundA })).rejects.toThrow(
 			/no round/
@@ -254,11 +270,10 @@ describe.each(engines)('roles on %s', (engine) => {
 			round_code: roundA
 		});
 		expect(listed.map((k) => k.id)).toContain(id);
-		// The table, read directly: the officer's own kiosks, never the key or PIN hashes.
-		const rows = await asCaller(t.db, officerB, (tx) =>
-			tx.query('select kiosk_id, name from public.kiosks')
-		);
-		expect(rows).toEqual([]);
+		// The table itself is read by no signed-in caller, the key and PIN hashes least of all.
+		await expect(
+			asCaller(t.db, officerA, (tx) => tx.query('select kiosk_id, name from public.kiosks'))
+		).rejects.toThrow(/permission denied/);
 		await expect(
 			asCaller(t.db, officerA, (tx) => tx.query('select pin_hash from public.kiosks'))
 		).rejects.toThrow(/permission denied/);

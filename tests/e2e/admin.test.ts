@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createAccount, type Account } from '../../src/lib/server/auth/accounts.ts';
-import { issueSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
+import { issueSession, REFRESH_COOKIE, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
 import { desk, startE2e, type E2e } from '../support/e2e.ts';
 import type { EmbeddedServer } from '../support/server.ts';
 import { axeViolations, phone as phoneSize } from './browser.ts';
@@ -229,7 +229,10 @@ describe('officers', () => {
 		const keys = await server.keys();
 		const secret = Buffer.from(keys.jwtSecret, 'base64url');
 		const expired = await issueSession(secret, officer, 60, new Date(Date.now() - 2 * 3600_000));
+		// The working day is over: the refresh token is gone too (an expired access token alone
+		// is refreshed, as Supabase Auth refreshes it).
 		await context.clearCookies({ name: SESSION_COOKIE });
+		await context.clearCookies({ name: REFRESH_COOKIE });
 		await context.addCookies([{ name: SESSION_COOKIE, value: expired, url: server.url }]);
 
 		// A change sent with it is not made: the officer is asked to sign in again.

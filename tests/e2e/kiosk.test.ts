@@ -15,6 +15,7 @@ import { axeViolations, tablet } from './browser.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { StatusPage } from './pages/StatusPage.ts';
+import { hashKioskPin } from '../../src/lib/server/kiosk-pin.ts';
 
 const round = 'demo-bma-2567';
 const email = 'central@ita.example';
@@ -55,7 +56,7 @@ describe('kiosk', () => {
 				const made = await callRpc<{ enrolmentCode: string }>(db, service, 'create_kiosk', {
 					round_code: round,
 					name,
-					pin,
+					pin_hash: await hashKioskPin(pin),
 					min_interval_seconds: settings.min_interval_seconds ?? 20,
 					idle_seconds: settings.idle_seconds ?? 60
 				});
