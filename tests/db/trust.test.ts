@@ -498,7 +498,7 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		expect(byOrder).toBeLessThan(7);
 
 		// Pairing by transaction: every mark was rewritten by the latest use, so a response's
-		// xmin matches either no mark or all of them: never fewer candidates than the day's marks.
+		// xmin matches either no mark or all of them: never fewer candidates than all marks.
 		expect(new Set(marks.map((m) => m.xmin)).size).toBe(1);
 		for (const r of responses) {
 			const candidates = marks.filter((m) => m.xmin === r.xmin).length;
@@ -526,8 +526,8 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 			expect(dumpedIit).toHaveLength(n);
 			const right = dumpedIit.filter((row, k) => dumpedMarks[k][1] === truth(row[0])).length;
 			expect(right).toBeLessThan(7);
-			// A mark holds its round, the code's hash and the day: nothing else to join on.
-			expect(dumpedMarks.every((row) => row.length === 3)).toBe(true);
+			// A mark holds its round and the code's hash: nothing else to join on.
+			expect(dumpedMarks.every((row) => row.length === 2)).toBe(true);
 		}
 	});
 
