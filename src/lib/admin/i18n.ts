@@ -95,7 +95,8 @@ export const adminTh = {
 	'admin.round.periodValue': '{from} ถึง {to}',
 	'admin.round.dayIs': 'ตรงกับ {day}',
 	'admin.round.accessCode': 'รหัสสำหรับบุคลากร (IIT)',
-	'admin.round.accessCodeHelp': '4–64 ตัวอักษร บุคลากรกรอกก่อนเริ่มตอบ IIT เว้นว่างหากไม่ใช้รหัส',
+	'admin.round.accessCodeHelp':
+		'รหัสเดียวใช้ร่วมกันทั้งรอบ 4–64 ตัวอักษร เว้นว่างเพื่อใช้รหัสใช้ครั้งเดียว (พิมพ์เป็นใบรหัสแจกคนละใบ ซึ่งน่าเชื่อถือกว่า)',
 	'admin.round.targetStaff': 'จำนวนบุคลากรที่ปฏิบัติงานมาแล้วอย่างน้อย 1 ปี',
 	'admin.round.minIit': 'จำนวนผู้ตอบ IIT ขั้นต่ำ',
 	'admin.round.minEit': 'จำนวนผู้ตอบ EIT ขั้นต่ำ',
@@ -358,7 +359,7 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.round.dayIs': 'That is {day}',
 	'admin.round.accessCode': 'Staff access code (IIT)',
 	'admin.round.accessCodeHelp':
-		'4–64 characters that staff type before the IIT; leave empty for no code.',
+		'One code shared by the whole round, 4–64 characters. Leave it empty to use single-use codes (printed slips, one per person, which are more trustworthy).',
 	'admin.round.targetStaff': 'Staff with at least one year of service',
 	'admin.round.minIit': 'Minimum IIT answers',
 	'admin.round.minEit': 'Minimum EIT answers',

@@ -99,6 +99,10 @@ export class SurveyState {
 
 	goTo(index: number) {
 		this.#draft.step = Math.max(0, Math.min(index, this.steps.length - 1));
+		// The clock for the server's time floor starts at the first question.
+		if (this.#draft.step > 0 && this.#draft.startedAt === undefined) {
+			this.#draft.startedAt = Date.now();
+		}
 		this.#problems = [];
 		this.#store?.save($state.snapshot(this.#draft));
 	}
