@@ -154,7 +154,8 @@ begin
 			format('The agency has no service point with the code %s.', resp ->> 'servicePoint'));
 	end if;
 
-	if instr = 'iit' and r.iit_access_code is not null and channel <> 'paper'
+	-- The shared code; single-use codes are checked by submit_responses (…_trust.sql).
+	if instr = 'iit' and r.iit_codes = 'shared' and r.iit_access_code is not null and channel <> 'paper'
 		and (resp ->> 'accessCode') is distinct from r.iit_access_code then
 		return ita_private.rejection(rid, 'wrong_access_code',
 			'The IIT access code is missing or wrong. Ask the ITA working group for the code of this round.');

@@ -711,10 +711,12 @@ declare
 	v_status text := ita_private.require_round_status(status);
 	r public.rounds;
 begin
+	-- IIT by one-time slips (issue_iit_codes) unless a shared code is given (issue 13).
 	insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on, status,
-		iit_access_code, target_staff, min_iit, min_eit, allow_repeat)
+		iit_access_code, target_staff, min_iit, min_eit, allow_repeat, iit_codes)
 	values (v_code, a.agency_id, v.framework_id, v.fiscal_year, v.opens_on, v.closes_on, v_status,
-		v.iit_access_code, v.target_staff, v.min_iit, v.min_eit, v.allow_repeat)
+		v.iit_access_code, v.target_staff, v.min_iit, v.min_eit, v.allow_repeat,
+		case when v.iit_access_code is null then 'single' else 'shared' end)
 	on conflict do nothing
 	returning * into r;
 	if r.round_id is null then

@@ -295,12 +295,21 @@ revoke all on function ita_private.sha256_hex(text), ita_private.new_enrolment_c
  * Stores a batch of responses (a JSON array; each like one line of the CLI's NDJSON:
  * {"id", "round", "instrument", "channel", "servicePoint", "collectedOn", "answers",
  * "demographics", "variants", "accessCode"}; a kiosk's also "kioskKey" and
- * "collectedAt") and answers, per response in order,
+ * "collectedAt"; a phone's also "deviceId", "secondsSpent" and, for single-use IIT codes,
+ * "iitCode") and answers, per response in order,
  * {"id", "status": "accepted" | "duplicate" | "rejected", "code", "reason"}.
  *
- * A response whose id is already stored is a duplicate and counted once, however
- * often it is sent. A rejected response leaves no row; the others are stored.
- * Counters are updated in the same transaction.
+ * A response whose id is already stored (counted or held) is a duplicate and counted
+ * once, however often it is sent. A rejected response leaves no row and does not make a
+ * later copy with the same id a duplicate. A response over a limit or implausible
+ * (ita_private.hold_reasons; migration 20261206001000_trust.sql) is stored in
+ * held_responses and answered "accepted" like a counted one. Counters are updated in the
+ * same transaction, with counted responses only.
+ *
+ * Codes (single-use, or the round's shared code) are throttled per client address: a
+ * request whose address already has 10 wrong or used codes in this 10-minute window is
+ * refused with HTTP 429 (nothing stored); one that reaches the limit mid-batch gets
+ * "too_many_attempts" for its further coded responses.
  */
 create or replace function public.submit_responses(batch jsonb)
 returns jsonb
@@ -311,6 +320,9 @@ as $$
 declare
 	caller text := ita_private.caller_role();
 	max_batch constant integer := 500;
+	address text := case when caller <> 'service_role' then ita_private.client_address() end;
+	address_hash text;
+	hashed_round uuid;
 	resp jsonb;
 	idx bigint;
 	rid uuid;
@@ -318,10 +330,18 @@ declare
 	r public.rounds;
 	sp_id uuid;
 	k_id uuid;
+	instr text;
+	ch text;
+	code_text text;
+	coded boolean;
+	reasons text[];
 	verdict jsonb;
 	results jsonb[] := '{}';
 	seen uuid[] := '{}';
 	accepted uuid[] := '{}';
+	throttle_checked uuid[] := '{}';
+	codes_used uuid[] := '{}';
+	any_limited boolean := false;
 	inserted integer;
 	n_accepted integer := 0;
 	n_duplicate integer := 0;
@@ -345,6 +365,7 @@ begin
 		verdict := null;
 		sp_id := null;
 		k_id := null;
+		reasons := '{}';
 
 		if jsonb_typeof(resp) <> 'object' then
 			verdict := ita_private.rejection(null, 'invalid_response',
@@ -358,7 +379,8 @@ begin
 				'A response is at most 20,000 characters of JSON.');
 		else
 			rid := rid_text::uuid;
-			if rid = any(seen) or exists (select from public.responses p where p.response_id = rid) then
+			if rid = any(seen) or exists (select from public.responses p where p.response_id = rid)
+				or exists (select from public.held_responses h where h.response_id = rid) then
 				verdict := jsonb_build_object('id', rid, 'status', 'duplicate');
 			else
 				if r.round_id is null or r.code is distinct from resp ->> 'round' then
@@ -378,6 +400,16 @@ begin
 						verdict := ita_private.rejection(rid_text, 'invalid_channel',
 							'"kioskKey" is sent with "channel": "kiosk" only.');
 					end if;
+					if verdict is null and resp ? 'deviceId' and (jsonb_typeof(resp -> 'deviceId') <> 'string'
+						or (resp ->> 'deviceId') !~ '^[A-Za-z0-9_-]{16,100}$') then
+						verdict := ita_private.rejection(rid_text, 'invalid_device_id',
+							'"deviceId" is the id the app keeps on this device: 16 to 100 letters, digits, - or _.');
+					end if;
+					if verdict is null and resp ? 'secondsSpent' and (jsonb_typeof(resp -> 'secondsSpent') <> 'number'
+						or (resp ->> 'secondsSpent')::numeric not between 0 and 10000000) then
+						verdict := ita_private.rejection(rid_text, 'invalid_seconds_spent',
+							'"secondsSpent" is the number of seconds spent answering (0 or more).');
+					end if;
 					-- A tablet's response carries its key. The service role (an import, or answers
 					-- recovered from a tablet's exported file) may store one without, as officers
 					-- import paper; with a key, the kiosk's checks apply to it too.
@@ -386,15 +418,90 @@ begin
 						select c.verdict, c.kiosk_id into verdict, k_id
 						from ita_private.check_kiosk_response(resp, r) c;
 					end if;
+
+					instr := resp ->> 'instrument';
+					ch := coalesce(resp ->> 'channel', case when sp_id is not null then 'qr' else 'link' end);
+					if address is not null and hashed_round is distinct from r.round_id then
+						address_hash := ita_private.salted_hash(r.round_id, 'address:' || address);
+						hashed_round := r.round_id;
+					end if;
+
+					-- IIT codes: the shared one (checked in check_response) or a single-use one.
+					code_text := null;
+					coded := false;
+					if instr = 'iit' and ch <> 'paper' and caller <> 'service_role'
+						and (verdict is null or verdict ->> 'code' = 'wrong_access_code') then
+						if r.iit_codes = 'single' then
+							code_text := coalesce(resp ->> 'iitCode', resp ->> 'accessCode');
+							if verdict is null and code_text is null then
+								verdict := ita_private.rejection(rid_text, 'iit_code_missing',
+									'This round''s IIT is answered with a one-time code from a slip handed out by the ITA working group.');
+							end if;
+							coded := code_text is not null;
+						else
+							coded := r.iit_access_code is not null;
+						end if;
+					elsif instr = 'iit' and caller = 'service_role' and r.iit_codes = 'single' and verdict is null then
+						-- An import may carry a slip's code (it is then used); without one it is stored.
+						code_text := coalesce(resp ->> 'iitCode', resp ->> 'accessCode');
+						coded := code_text is not null;
+					end if;
+					if coded then
+						if not r.round_id = any(throttle_checked) then
+							-- Over the limit already: the whole request is refused (429), nothing stored.
+							perform ita_private.refuse_if_guessing(r.round_id, address_hash);
+							throttle_checked := throttle_checked || r.round_id;
+						end if;
+						if address_hash is not null and ita_private.code_failures(r.round_id, address_hash)
+							>= ita_private.code_attempt_limit() then
+							verdict := ita_private.rejection(rid_text, 'too_many_attempts',
+								'Too many wrong or used codes were sent from this network; this response was not checked. Send it again in 10 minutes.');
+						elsif r.iit_codes = 'shared' then
+							if verdict ->> 'code' = 'wrong_access_code' then
+								perform ita_private.record_code_failure(r.round_id, address_hash);
+							end if;
+						elsif ita_private.use_iit_code(r.round_id, code_text) then
+							if not r.round_id = any(codes_used) then
+								codes_used := codes_used || r.round_id;
+							end if;
+						else
+							perform ita_private.record_code_failure(r.round_id, address_hash);
+							verdict := ita_private.rejection(rid_text, 'iit_code_used',
+								'This code was already used or is not a code of this round. Each slip admits one response; ask the ITA working group for a new slip.');
+						end if;
+					end if;
+
+					-- Limits and plausibility: phones and browsers; not imports, paper or kiosks.
+					if verdict is null and caller <> 'service_role' and ch not in ('paper', 'kiosk') then
+						reasons := ita_private.hold_reasons(resp, r, instr, sp_id, address_hash);
+						any_limited := true;
+					end if;
 				end if;
 			end if;
 		end if;
 
-		if verdict is null then
+		if verdict is null and cardinality(reasons) > 0 then
+			insert into public.held_responses (response_id, round_id, instrument, channel, service_point_id,
+				collected_on, demographics, variants, answers, reasons, seconds_per_question)
+			select rid, r.round_id, instr, ch, sp_id,
+				coalesce((resp ->> 'collectedOn')::date, ita_private.today()),
+				coalesce(resp -> 'demographics', '{}'), coalesce(resp -> 'variants', '{}'),
+				(select jsonb_object_agg(i.item_key, (a.value::text)::smallint)
+					from jsonb_each(resp -> 'answers') a
+						join public.framework_items i on i.framework_id = r.framework_id
+							and i.instrument = instr and lower(i.item_key) = lower(btrim(a.key))),
+				reasons,
+				case when resp ? 'secondsSpent' then round((resp ->> 'secondsSpent')::numeric
+					/ nullif(ita_private.questions_answered(resp -> 'answers', r.framework_id, instr), 0), 1) end
+			on conflict (response_id) do nothing;
+			get diagnostics inserted = row_count;
+			-- Held: answered as accepted, so the device is done with it; counted nowhere.
+			verdict := jsonb_build_object('id', rid,
+				'status', case when inserted = 0 then 'duplicate' else 'accepted' end);
+		elsif verdict is null then
 			insert into public.responses (response_id, round_id, instrument, channel, service_point_id,
 				collected_on, demographics, variants, kiosk_id)
-			values (rid, r.round_id, resp ->> 'instrument',
-				coalesce(resp ->> 'channel', case when sp_id is not null then 'qr' else 'link' end),
+			values (rid, r.round_id, instr, ch,
 				sp_id, coalesce((resp ->> 'collectedOn')::date, ita_private.today()),
 				coalesce(resp -> 'demographics', '{}'), coalesce(resp -> 'variants', '{}'), k_id)
 			on conflict (response_id) do nothing;
@@ -407,7 +514,7 @@ begin
 				select rid, i.item_key, (a.value::text)::smallint
 				from jsonb_each(resp -> 'answers') a
 					join public.framework_items i on i.framework_id = r.framework_id
-						and i.instrument = resp ->> 'instrument'
+						and i.instrument = instr
 						and lower(i.item_key) = lower(btrim(a.key));
 				if k_id is not null then
 					update public.kiosks k
@@ -419,7 +526,8 @@ begin
 			end if;
 		end if;
 
-		if rid is not null then
+		-- Only a stored id makes a later copy a duplicate: a rejected copy must not.
+		if rid is not null and verdict ->> 'status' <> 'rejected' then
 			seen := seen || rid;
 		end if;
 		case verdict ->> 'status'
@@ -430,8 +538,15 @@ begin
 		results := results || verdict;
 	end loop;
 
-	if n_accepted > 0 then
+	if cardinality(accepted) > 0 then
 		perform ita_private.count_responses(accepted);
+	end if;
+	-- The day's used marks rewritten as one set: no order or xmin names a response's code.
+	for hashed_round in select unnest(codes_used) loop
+		perform ita_private.shuffle_code_uses(hashed_round);
+	end loop;
+	if any_limited and address is not null then
+		perform ita_private.prune_windows();
 	end if;
 
 	return jsonb_build_object(

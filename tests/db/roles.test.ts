@@ -61,13 +61,14 @@ describe.each(engines)('roles on %s', (engine) => {
 		expect(open).toEqual([]);
 	});
 
-	test('anonymous callers may execute submit_responses, get_questionnaire and the kiosk tablet functions, and no other function', async () => {
+	test('anonymous callers may execute submit_responses, get_questionnaire, check_iit_code and the kiosk tablet functions, and no other function', async () => {
 		const callable = await t.db.query<{ name: string }>(
 			`select p.proname as name from pg_proc p
 			where p.pronamespace = 'public'::regnamespace and has_function_privilege('anon', p.oid, 'execute')
 			order by 1`
 		);
 		expect(callable.map((r) => r.name)).toEqual([
+			'check_iit_code',
 			'enrol_kiosk',
 			'get_questionnaire',
 			'kiosk_heartbeat',
@@ -96,14 +97,20 @@ describe.each(engines)('roles on %s', (engine) => {
 		expect(q.round.iitAccessCode).toBe(true);
 		expect(JSON.stringify(q)).not.toContain('code-a');
 		expect(q.framework.instruments.map((i) => i.id)).toEqual(['iit', 'eit']);
-		// Staff learn of a mistyped code before answering; the code itself never leaves.
-		const check = (access_code: string) =>
-			callRpc<{ round: { accessCodeValid: boolean } }>(t.db, anon, 'get_questionnaire', {
-				round_code: roundA,
-				access_code
-			});
-		expect((await check('guess')).round.accessCodeValid).toBe(false);
-		expect((await check('code-a')).round.accessCodeValid).toBe(true);
+		// Staff learn of a mistyped code before answering (check_iit_code, which counts
+		// guesses); the code itself never leaves. The questionnaire, read-only, cannot count
+		// them, so it no longer says.
+		const viaQuestionnaire = await callRpc<{ round: { accessCodeValid: unknown } }>(
+			t.db,
+			anon,
+			'get_questionnaire',
+			{ round_code: roundA, access_code: 'code-a' }
+		);
+		expect(viaQuestionnaire.round.accessCodeValid).toBeNull();
+		const check = (code: string) =>
+			callRpc<{ valid: boolean }>(t.db, anon, 'check_iit_code', { round_code: roundA, code });
+		expect((await check('guess')).valid).toBe(false);
+		expect((await check('code-a')).valid).toBe(true);
 		await expect(
 			callRpc(t.db, anon, 'get_questionnaire', { round_code: 'nope-0000' })
 		).rejects.toThrow(/no round has the code nope-0000/);

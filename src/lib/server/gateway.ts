@@ -37,6 +37,8 @@ export function sqlHeaders(request: Request, clientAddress?: string): Record<str
 	});
 	delete out['x-forwarded-for'];
 	delete out['x-real-ip'];
+	// SQL reads this one first (hosted Supabase: Cloudflare sets it); here only a client could.
+	delete out['cf-connecting-ip'];
 	if (clientAddress) {
 		out['x-forwarded-for'] = clientAddress;
 		out['x-real-ip'] = clientAddress;
@@ -70,6 +72,36 @@ function fail(
 ) {
 	const body: PostgrestError = { code, message, details, hint };
 	return json(status, body);
+}
+
+/**
+ * PostgREST (v12) lets SQL choose the answer: `raise sqlstate 'PGRST' using message =
+ * '{"code", "message", "details", "hint"}', detail = '{"status": 429, "headers": {…}}'`
+ * becomes that status, those headers and that body. The same here.
+ */
+export function sqlChosenError(message?: string, detail?: string): Response {
+	let body: Partial<PostgrestError> = {};
+	let status = 500;
+	let headers: Record<string, string> = {};
+	try {
+		body = JSON.parse(message ?? '') as Partial<PostgrestError>;
+		const d = JSON.parse(detail ?? '') as { status?: unknown; headers?: unknown };
+		if (typeof d.status === 'number' && d.status >= 100 && d.status <= 599) status = d.status;
+		if (d.headers && typeof d.headers === 'object') {
+			headers = Object.fromEntries(
+				Object.entries(d.headers as Record<string, unknown>).map(([k, v]) => [k, String(v)])
+			);
+		}
+	} catch {
+		return fail(500, 'PGRST121', 'Could not parse JSON in the RAISE SQLSTATE \'PGRST\' error');
+	}
+	const out: PostgrestError = {
+		code: body.code ?? 'PGRST',
+		message: body.message ?? '',
+		details: body.details ?? null,
+		hint: body.hint ?? null
+	};
+	return json(status, out, headers);
 }
 
 /** PostgREST's mapping of SQLSTATE to HTTP status. */
@@ -262,6 +294,7 @@ export async function handleRpc(
 		return withCors(json(200, result));
 	} catch (error) {
 		const e = error as { code?: string; message?: string; detail?: string; hint?: string };
+		if (e.code === 'PGRST') return withCors(sqlChosenError(e.message, e.detail));
 		if (typeof e.code !== 'string' || e.code.length !== 5) throw error;
 		return withCors(
 			json(httpStatus(e.code, auth.claims.role), {
