@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { FieldProblem } from './forms.ts';
 import {
 	answerShares,
+	fieldOfRefusal,
 	groupKey,
 	iitMinimumSample,
 	pickedIds,
@@ -59,7 +60,7 @@ describe('the trust settings form', () => {
 			['eligibleStaff', '1,250'],
 			['deviceLimit', '๓'],
 			['addressLimit', '60'],
-			['secondsPerQuestion', '0'],
+			['secondsPerQuestion', '1,5'],
 			['pointLimit-registration', '200'],
 			['pointLimit-revenue', '']
 		]);
@@ -68,7 +69,7 @@ describe('the trust settings form', () => {
 			eligibleStaff: 1250,
 			deviceLimit: 3,
 			addressLimit: 60,
-			secondsPerQuestion: 0,
+			secondsPerQuestion: 1.5,
 			servicePoints: { registration: 200, revenue: null }
 		});
 	});
@@ -86,6 +87,14 @@ describe('the trust settings form', () => {
 			['secondsPerQuestion', '2']
 		]);
 		expect(() => trustSettingsFromForm(bad, [])).toThrow(/addressLimit/);
+	});
+
+	test('the database’s refusal marks the field it names', () => {
+		expect(fieldOfRefusal('addressLimit: a whole number of responses per 10 minutes')).toBe(
+			'addressLimit'
+		);
+		expect(fieldOfRefusal('servicePoints.counter-1: a whole number')).toBe('pointLimit-counter-1');
+		expect(fieldOfRefusal('something else')).toBeUndefined();
 	});
 
 	test('after a refusal, what was typed comes back', () => {

@@ -77,6 +77,15 @@ function requiredCount(form: FormData, name: string): number {
 	return value;
 }
 
+/** Seconds as typed: a number from 0 with one decimal at most (a comma accepted as the mark). */
+function seconds(form: FormData, name: string): number {
+	const raw = text(form, name)
+		.replace(',', '.')
+		.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+	if (!/^\d{1,2}(\.\d)?$/.test(raw)) throw new FieldProblem(name, 'admin.form.wholeNumber');
+	return Number(raw);
+}
+
 /**
  * What set_round_trust_settings takes, from the form: every setting (the database checks
  * the ranges and names the key it refuses). An emptied service point limit goes back to
@@ -91,11 +100,24 @@ export function trustSettingsFromForm(form: FormData, servicePoints: readonly st
 			: { eligibleStaff: optionalCount(form, 'eligibleStaff') }),
 		deviceLimit: requiredCount(form, 'deviceLimit'),
 		addressLimit: requiredCount(form, 'addressLimit'),
-		secondsPerQuestion: requiredCount(form, 'secondsPerQuestion'),
+		secondsPerQuestion: seconds(form, 'secondsPerQuestion'),
 		servicePoints: Object.fromEntries(
 			servicePoints.map((code) => [code, optionalCount(form, pointLimitField(code))])
 		)
 	};
+}
+
+/**
+ * The form field a refusal of set_round_trust_settings is about: its message starts with
+ * the key ("addressLimit: …", "servicePoints.counter-1: …"); undefined when it names none.
+ */
+export function fieldOfRefusal(message: string | undefined): string | undefined {
+	const point = /^servicePoints\.([a-z0-9-]+):/.exec(message ?? '');
+	if (point) return pointLimitField(point[1]);
+	const key = /^(eligibleStaff|deviceLimit|addressLimit|secondsPerQuestion|iitCodes)\b/.exec(
+		message ?? ''
+	);
+	return key?.[1];
 }
 
 /**

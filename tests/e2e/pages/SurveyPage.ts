@@ -35,7 +35,9 @@ export class SurveyPage {
 	}
 
 	async typeAccessCode(code: string) {
-		await this.page.getByLabel(/รหัสสำหรับบุคลากร|Staff access code/).fill(code);
+		await this.page
+			.getByLabel(/รหัสสำหรับบุคลากร|Staff access code|รหัสใช้ครั้งเดียว|One-time code/)
+			.fill(code);
 	}
 
 	/** In every question group on the screen, picks the option at `choice` (0 = first). */
@@ -67,6 +69,11 @@ export class SurveyPage {
 	async answerAll(options: { choice?: number | 'last'; accessCode?: string } = {}) {
 		if (options.accessCode !== undefined) await this.typeAccessCode(options.accessCode);
 		await this.next();
+		await this.answerToEnd(options);
+	}
+
+	/** From the screen after the first to the thank-you: every question answered, then sent. */
+	async answerToEnd(options: { choice?: number | 'last' } = {}) {
 		for (let guard = 0; guard < 60; guard++) {
 			const onReview = (await this.page.locator('.review').count()) > 0;
 			if (onReview) break;
