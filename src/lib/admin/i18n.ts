@@ -73,7 +73,7 @@ export const adminTh = {
 
 	'admin.servicePoints.title': 'จุดบริการ',
 	'admin.servicePoints.help':
-		'เคาน์เตอร์หรือโต๊ะที่ให้บริการประชาชน แต่ละจุดมีคิวอาร์โค้ดของตนเอง คำตอบ EIT บันทึกว่ามาจากจุดใด',
+		'เคาน์เตอร์หรือโต๊ะที่ให้บริการประชาชน แต่ละจุดมีคิวอาร์โค้ดของตนเอง คำตอบ EIT บันทึกว่ามาจากจุดใด จุดที่มีผู้ตอบมากผ่าน Wi-Fi เดียวกัน เพิ่มขีดจำกัดต่อ 10 นาทีได้ในหน้ารอบการประเมิน (ความน่าเชื่อถือของคำตอบ)',
 	'admin.servicePoints.section': 'ฝ่าย',
 	'admin.servicePoints.noSection': '— ไม่ระบุฝ่าย —',
 	'admin.servicePoints.add': 'เพิ่มจุดบริการ',
@@ -336,7 +336,7 @@ export const adminEn: Record<AdminKey, string> = {
 
 	'admin.servicePoints.title': 'Service points',
 	'admin.servicePoints.help':
-		'Counters or desks where people are served. Each has its own QR code, and EIT answers record which one they came from.',
+		'Counters or desks where people are served. Each has its own QR code, and EIT answers record which one they came from. A counter where many answer over one Wi-Fi can get a higher limit per 10 minutes on the round’s page (Trustworthy counts).',
 	'admin.servicePoints.section': 'Section',
 	'admin.servicePoints.noSection': '— no section —',
 	'admin.servicePoints.add': 'Add a service point',

@@ -30,7 +30,8 @@ export class SurveyState {
 			this.#draft = { ...saved, step: Math.min(saved.step, this.steps.length - 1) };
 			this.#resumed = true;
 		}
-		if (accessCode && !this.#draft.accessCode) this.#draft.accessCode = accessCode;
+		// The code a link carries (a slip's QR code) is the one to use, even over a draft's.
+		if (accessCode) this.#draft.accessCode = accessCode;
 	}
 
 	get draft(): Draft {
