@@ -10,11 +10,9 @@ const th = {
 	'code.label': 'รหัสใช้ครั้งเดียว (จากใบรหัส)',
 	'code.help':
 		'พิมพ์รหัสบนใบรหัสที่ได้รับจากคณะทำงาน ITA หรือสแกนคิวอาร์โค้ดบนใบรหัส รหัสหนึ่งใช้ตอบได้ครั้งเดียว และไม่เชื่อมโยงกับคำตอบของท่าน',
-	'code.fromLink': 'ได้รับรหัสจากใบรหัสแล้ว',
 	'code.wrong':
 		'รหัสนี้ใช้ไม่ได้ อาจพิมพ์ผิดหรือถูกใช้ไปแล้ว กรุณาตรวจสอบรหัสบนใบ หรือขอใบรหัสใหม่จากคณะทำงาน ITA ของหน่วยงาน',
 	'code.throttled': 'ลองรหัสผิดหลายครั้งเกินไปจากเครือข่ายนี้ กรุณาลองใหม่อีกครั้งใน {minutes} นาที',
-	'code.unchecked': 'ยังตรวจรหัสไม่ได้เพราะไม่มีสัญญาณ ตอบต่อได้ ระบบจะตรวจรหัสเมื่อส่งคำตอบ',
 	'refused.title': 'ระบบไม่รับคำตอบนี้',
 	'refused.kept': 'คำตอบของท่านยังเก็บไว้ในเครื่องนี้ ไม่ได้สูญหาย ดูรายละเอียดหรือบันทึกเป็นไฟล์ได้ที่หน้าสถานะการส่ง',
 	'refused.status': 'ดูหน้าสถานะการส่ง',
@@ -36,13 +34,10 @@ const en: Record<TrustKey, string> = {
 	'code.label': 'One-time code (from your slip)',
 	'code.help':
 		'Type the code on the slip you got from the ITA working group, or scan the QR code on it. A code answers once, and is not linked to your answers.',
-	'code.fromLink': 'The code came with your slip’s link.',
 	'code.wrong':
 		'This code cannot be used: it may be mistyped or already used. Check the code on your slip, or ask your office’s ITA working group for a new slip.',
 	'code.throttled':
 		'Too many wrong codes from this network. Please try again in {minutes} minutes.',
-	'code.unchecked':
-		'The code cannot be checked without a connection. You can go on; it is checked when your answers are sent.',
 	'refused.title': 'The server did not accept these answers',
 	'refused.kept':
 		'Your answers are still kept on this device, not lost. See the details or save them to a file on the sending status page.',
