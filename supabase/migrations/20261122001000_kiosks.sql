@@ -342,6 +342,22 @@ declare
 	throttle_checked uuid[] := '{}';
 	codes_used uuid[] := '{}';
 	any_limited boolean := false;
+	-- Address and service point windows of this request: locked and read once, counted
+	-- here, written back at the end.
+	win timestamptz := ita_private.current_window();
+	lim integer;
+	lim_key text;
+	extreme boolean;
+	aw_round uuid;
+	aw_addr text;
+	aw_base integer;
+	aw_base_extreme integer;
+	aw_added integer := 0;
+	aw_added_extreme integer := 0;
+	sp_key text;
+	sp_base jsonb := '{}';
+	sp_added jsonb := '{}';
+	sp_n integer;
 	inserted integer;
 	n_accepted integer := 0;
 	n_duplicate integer := 0;
@@ -472,9 +488,57 @@ begin
 					end if;
 
 					-- Limits and plausibility: phones and browsers; not imports, paper or kiosks.
-					if verdict is null and caller <> 'service_role' and ch not in ('paper', 'kiosk') then
-						reasons := ita_private.hold_reasons(resp, r, instr, sp_id, address_hash);
+					-- Without a known address (SQL called directly, not through an API) only the
+					-- device and time rules apply.
+					if verdict is null and caller <> 'service_role' and ch not in ('paper', 'kiosk')
+						and (address_hash is not null or resp ? 'deviceId' or resp ? 'secondsSpent') then
 						any_limited := true;
+						extreme := false;
+						sp_n := null;
+						if address_hash is not null then
+							if lim_key is distinct from r.round_id::text || ':' || coalesce(sp_id::text, '') then
+								lim := ita_private.address_limit(r, sp_id);
+								lim_key := r.round_id::text || ':' || coalesce(sp_id::text, '');
+							end if;
+							if aw_round is distinct from r.round_id or aw_addr is distinct from address_hash then
+								if aw_round is not null then
+									update public.address_windows w
+									set responses = w.responses + aw_added, extreme = w.extreme + aw_added_extreme
+									where w.round_id = aw_round and w.address_hash = aw_addr and w.window_start = win;
+								end if;
+								select l.responses, l.extreme into aw_base, aw_base_extreme
+								from ita_private.lock_address_window(r.round_id, address_hash, win) l;
+								aw_round := r.round_id;
+								aw_addr := address_hash;
+								aw_added := 0;
+								aw_added_extreme := 0;
+							end if;
+							-- An answer 2 or 3 (four-level scales only) rules out a straight line at once.
+							extreme := not (resp -> 'answers' @? '$.* ? (@ == 2 || @ == 3)')
+								and ita_private.extreme_straight_line(resp -> 'answers', r.framework_id, instr);
+							aw_added := aw_added + 1;
+							if extreme then
+								aw_added_extreme := aw_added_extreme + 1;
+							end if;
+							if sp_id is not null then
+								sp_key := r.round_id::text || ':' || sp_id::text;
+								if not sp_base ? sp_key then
+									sp_base := sp_base || jsonb_build_object(sp_key,
+										ita_private.lock_service_point_window(r.round_id, sp_id, win));
+								end if;
+								sp_added := sp_added || jsonb_build_object(sp_key,
+									coalesce((sp_added ->> sp_key)::integer, 0) + 1);
+								sp_n := (sp_base ->> sp_key)::integer + (sp_added ->> sp_key)::integer;
+							end if;
+						end if;
+						-- Most responses: no device, no time, under every count: nothing to decide.
+						if resp ? 'deviceId' or resp ? 'secondsSpent' or extreme
+							or aw_base + aw_added > lim or sp_n > 2 * lim then
+							reasons := ita_private.hold_reasons(resp, r, instr, sp_id, lim,
+								case when address_hash is not null then aw_base + aw_added end,
+								case when address_hash is not null then aw_base_extreme + aw_added_extreme end,
+								extreme, sp_n);
+						end if;
 					end if;
 				end if;
 			end if;
@@ -541,10 +605,19 @@ begin
 	if cardinality(accepted) > 0 then
 		perform ita_private.count_responses(accepted);
 	end if;
-	-- The day's used marks rewritten as one set: no order or xmin names a response's code.
+	-- The round's used marks rewritten as one set: no order or xmin names a response's code.
 	for hashed_round in select unnest(codes_used) loop
 		perform ita_private.shuffle_code_uses(hashed_round);
 	end loop;
+	if aw_round is not null then
+		update public.address_windows w
+		set responses = w.responses + aw_added, extreme = w.extreme + aw_added_extreme
+		where w.round_id = aw_round and w.address_hash = aw_addr and w.window_start = win;
+	end if;
+	update public.service_point_windows w set n = w.n + (a.value #>> '{}')::integer
+	from jsonb_each(sp_added) a
+	where w.round_id = split_part(a.key, ':', 1)::uuid
+		and w.service_point_id = split_part(a.key, ':', 2)::uuid and w.window_start = win;
 	if any_limited and address is not null then
 		perform ita_private.prune_windows();
 	end if;

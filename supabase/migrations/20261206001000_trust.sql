@@ -175,15 +175,15 @@ create table public.iit_codes (
 alter table public.iit_codes enable row level security;
 
 /**
- * The used marks: the code's hash and the day, nothing else — no response id, no time,
- * no serial. Rewritten in random order per round and day at each use (see
- * ita_private.shuffle_code_uses), so neither row order nor xmin pairs a mark with a
+ * The used marks: the round and the code's hash, nothing else — no response id, no time
+ * (not even the day: a day would pair marks and responses better than chance whenever
+ * the responses fall on several days), no serial. Rewritten in random order at each use
+ * (see ita_private.shuffle_code_uses), so neither row order nor xmin pairs a mark with a
  * response.
  */
 create table public.iit_code_uses (
 	round_id uuid not null references public.rounds on delete cascade,
 	code_hash text not null,
-	used_on date not null,
 	primary key (round_id, code_hash)
 );
 alter table public.iit_code_uses enable row level security;
@@ -214,12 +214,16 @@ end;
 $$;
 
 /** sha256(round salt ‖ ':' ‖ value), hex. */
+-- The helpers on the submitting path are PL/pgSQL, not SQL: a SQL function with its own
+-- search_path is neither inlined nor keeps its plan, and is planned again at every call.
 create or replace function ita_private.salted_hash(round uuid, value text)
 returns text
-language sql
+language plpgsql
 set search_path = ''
 as $$
-	select ita_private.sha256_hex(ita_private.round_salt(round) || ':' || value)
+begin
+	return encode(sha256(convert_to(ita_private.round_salt(round) || ':' || value, 'UTF8')), 'hex');
+end;
 $$;
 
 /**
@@ -263,11 +267,13 @@ $$;
 /** The fixed 10-minute window now falls in. */
 create or replace function ita_private.current_window()
 returns timestamptz
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-	select date_bin(interval '10 minutes', now(), timestamptz '2000-01-01 00:00:00+00')
+begin
+	return date_bin(interval '10 minutes', now(), timestamptz '2000-01-01 00:00:00+00');
+end;
 $$;
 
 /** How many wrong or used codes one address may try per round and window. */
@@ -279,15 +285,17 @@ set search_path = ''
 as $$ select 10 $$;
 
 /** Wrong or used codes recorded for this address in the current window. */
-create or replace function ita_private.code_failures(round uuid, address_hash text)
+create or replace function ita_private.code_failures(round uuid, addr text)
 returns integer
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-	select coalesce((select w.code_failures from public.address_windows w
-		where w.round_id = round and w.address_hash = code_failures.address_hash
-			and w.window_start = ita_private.current_window()), 0)
+begin
+	return coalesce((select w.code_failures from public.address_windows w
+		where w.round_id = round and w.address_hash = addr
+			and w.window_start = ita_private.current_window()), 0);
+end;
 $$;
 
 /** Records one wrong or used code; answers the window's failures so far. */
@@ -381,8 +389,8 @@ begin
 		return false;
 	end if;
 	h := ita_private.salted_hash(round, 'code:' || c);
-	insert into public.iit_code_uses (round_id, code_hash, used_on)
-	select round, h, ita_private.today()
+	insert into public.iit_code_uses (round_id, code_hash)
+	select round, h
 	where exists (select from public.iit_codes i where i.round_id = round and i.code_hash = h)
 	on conflict (round_id, code_hash) do nothing;
 	get diagnostics n = row_count;
@@ -391,9 +399,10 @@ end;
 $$;
 
 /**
- * Rewrites a round's used marks of today as one set in random order, under a per-round
+ * Rewrites all of a round's used marks as one set in random order, under a per-round
  * lock: afterwards every one of them has the same xmin (this transaction) and a random
- * place in the table, so neither names the response its code admitted.
+ * place in the table, so neither names the response its code admitted. O(the round's
+ * used codes) per request that uses one: a few hundred rows.
  */
 create or replace function ita_private.shuffle_code_uses(round uuid)
 returns void
@@ -403,12 +412,10 @@ as $$
 begin
 	perform pg_advisory_xact_lock(hashtextextended('iit_code_uses:' || round::text, 0));
 	with gone as (
-		delete from public.iit_code_uses u
-		where u.round_id = round and u.used_on = ita_private.today()
-		returning u.*
+		delete from public.iit_code_uses u where u.round_id = round returning u.*
 	)
-	insert into public.iit_code_uses (round_id, code_hash, used_on)
-	select g.round_id, g.code_hash, g.used_on from gone g order by random();
+	insert into public.iit_code_uses (round_id, code_hash)
+	select g.round_id, g.code_hash from gone g order by random();
 end;
 $$;
 
@@ -445,53 +452,74 @@ as $$
 		else least(staff, ceil(3.841 * staff * 0.25 / (0.0025 * (staff - 1) + 3.841 * 0.25))::integer) end
 $$;
 
-/** Every answered four-level item (at least five) on the same extreme answer (1 or 4). */
+/**
+ * Every answered four-level item (at least five) on the same extreme answer (1 or 4). An
+ * answer 2 or 3 (four-level scales only) settles it without a query: nearly always.
+ */
 create or replace function ita_private.extreme_straight_line(answers jsonb, framework text, instr text)
 returns boolean
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-	select coalesce(count(*) >= 5 and count(distinct a.value::text) = 1
-		and min(a.value::text) in ('1', '4'), false)
-	from jsonb_each(answers) a
-		join public.framework_items i on i.framework_id = framework and i.instrument = instr
-			and lower(i.item_key) = lower(btrim(a.key))
-	where (select count(*) from public.framework_scale_options o
-		where o.framework_id = framework and o.scale = i.scale) = 4
+begin
+	if answers @? '$.* ? (@ == 2 || @ == 3)' then
+		return false;
+	end if;
+	return (
+		with four as (
+			select o.scale from public.framework_scale_options o
+			where o.framework_id = framework group by o.scale having count(*) = 4
+		)
+		select coalesce(count(*) >= 5 and count(distinct a.value::text) = 1
+			and min(a.value::text) in ('1', '4'), false)
+		from jsonb_each(answers) a
+			join public.framework_items i on i.framework_id = framework and i.instrument = instr
+				and lower(i.item_key) = lower(btrim(a.key))
+			join four f on f.scale = i.scale
+	);
+end;
 $$;
 
 /** How many questions a response answers (for the time floor). */
 create or replace function ita_private.questions_answered(answers jsonb, framework text, instr text)
 returns integer
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-	select count(distinct i.question_id)::integer
-	from jsonb_object_keys(answers) k
-		join public.framework_items i on i.framework_id = framework and i.instrument = instr
-			and lower(i.item_key) = lower(btrim(k))
+begin
+	return (select count(distinct i.question_id)::integer
+		from jsonb_object_keys(answers) k
+			join public.framework_items i on i.framework_id = framework and i.instrument = instr
+				and lower(i.item_key) = lower(btrim(k)));
+end;
 $$;
 
 /** A service point's per-address limit in a round: its own, else the round's. */
 create or replace function ita_private.address_limit(r public.rounds, sp uuid)
 returns integer
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-	select coalesce((select l.address_limit from public.service_point_limits l
-		where l.round_id = r.round_id and l.service_point_id = sp), r.address_limit)
+begin
+	return coalesce((select l.address_limit from public.service_point_limits l
+		where l.round_id = r.round_id and l.service_point_id = sp), r.address_limit);
+end;
 $$;
 
 /**
- * Tallies one response about to be stored (device, address, service point) and answers
- * why it must be held: an empty array when it is counted. Called only for responses that
- * passed every check and are not exempt (service role, paper, kiosk).
+ * Why a response about to be stored must be held: an empty array when it is counted.
+ * Called only for responses that passed every check and are not exempt (service role,
+ * paper, kiosk). Tallies the device here; the address and service point tallies are kept
+ * by submit_responses (once per request), which passes their counts including this one:
+ * addr_n and addr_extreme (null without a known address), sp_n (null without a service
+ * point), lim the per-address limit that applies.
  */
 create or replace function ita_private.hold_reasons(
-	resp jsonb, r public.rounds, instr text, sp_id uuid, addr text
+	resp jsonb, r public.rounds, instr text, sp_id uuid, lim integer,
+	addr_n integer, addr_extreme integer, extreme boolean, sp_n integer
 )
 returns text[]
 language plpgsql
@@ -500,14 +528,10 @@ as $$
 declare
 	reasons text[] := '{}';
 	today date := ita_private.today();
-	win timestamptz := ita_private.current_window();
 	dev_hash text;
 	n integer;
-	n_extreme integer;
 	earlier integer;
-	lim integer := ita_private.address_limit(r, sp_id);
 	usual numeric;
-	extreme boolean;
 begin
 	if resp ? 'deviceId' then
 		dev_hash := ita_private.salted_hash(r.round_id, 'device:' || (resp ->> 'deviceId'));
@@ -529,19 +553,11 @@ begin
 		end if;
 	end if;
 
-	if addr is not null then
-		extreme := ita_private.extreme_straight_line(resp -> 'answers', r.framework_id, instr);
-		insert into public.address_windows as w (round_id, address_hash, window_start, responses, extreme)
-		values (r.round_id, addr, win, 1, case when extreme then 1 else 0 end)
-		on conflict (round_id, address_hash, window_start)
-		do update set responses = w.responses + 1, extreme = w.extreme + excluded.extreme
-		returning w.responses, w.extreme into n, n_extreme;
-		if n > lim then
-			reasons := reasons || 'address_limit'::text;
-		end if;
-		if extreme and n_extreme >= 3 then
-			reasons := reasons || 'same_answer_burst'::text;
-		end if;
+	if addr_n > lim then
+		reasons := reasons || 'address_limit'::text;
+	end if;
+	if extreme and addr_extreme >= 3 then
+		reasons := reasons || 'same_answer_burst'::text;
 	end if;
 
 	if resp ? 'secondsSpent' and (resp ->> 'secondsSpent')::numeric
@@ -549,21 +565,54 @@ begin
 		reasons := reasons || 'too_fast'::text;
 	end if;
 
-	if sp_id is not null then
-		insert into public.service_point_windows as w (round_id, service_point_id, window_start, n)
-		values (r.round_id, sp_id, win, 1)
-		on conflict (round_id, service_point_id, window_start) do update set n = w.n + 1
-		returning w.n into n;
-		-- Its usual pace: counted responses per day on earlier days, over 48 ten-minute
-		-- windows of an office day.
+	-- Beyond twice its address limit, a service point's window is compared with its usual
+	-- pace: counted responses per day on earlier days, over 48 ten-minute windows of an
+	-- office day.
+	if sp_n > 2 * lim then
 		select sum(c.n)::numeric / nullif(count(distinct c.collected_on), 0) / 48 into usual
 		from public.daily_counts c
 		where c.round_id = r.round_id and c.service_point_id = sp_id and c.collected_on < today;
-		if n > greatest(2 * lim, 4 * coalesce(usual, 0)) then
+		if sp_n > 4 * coalesce(usual, 0) then
 			reasons := reasons || 'service_point_burst'::text;
 		end if;
 	end if;
 	return reasons;
+end;
+$$;
+
+/**
+ * Locks and reads a round's window of one address (creating it): what it held before this
+ * request. The row stays locked to the end of the transaction, so two requests from one
+ * address are counted one after the other.
+ */
+create or replace function ita_private.lock_address_window(
+	round uuid, addr text, win timestamptz, out responses integer, out extreme integer
+)
+language plpgsql
+set search_path = ''
+as $$
+begin
+	insert into public.address_windows as w (round_id, address_hash, window_start)
+	values (round, addr, win)
+	on conflict (round_id, address_hash, window_start) do update set responses = w.responses
+	returning w.responses, w.extreme into lock_address_window.responses, lock_address_window.extreme;
+end;
+$$;
+
+/** The same for a service point's window: its responses before this request. */
+create or replace function ita_private.lock_service_point_window(round uuid, sp uuid, win timestamptz)
+returns integer
+language plpgsql
+set search_path = ''
+as $$
+declare
+	n integer;
+begin
+	insert into public.service_point_windows as w (round_id, service_point_id, window_start, n)
+	values (round, sp, win, 0)
+	on conflict (round_id, service_point_id, window_start) do update set n = w.n
+	returning w.n into n;
+	return n;
 end;
 $$;
 
@@ -689,7 +738,9 @@ revoke all on function ita_private.refuse_audit_change(), ita_private.round_salt
 	ita_private.iit_code_unused(uuid, text), ita_private.iit_min_sample(integer),
 	ita_private.extreme_straight_line(jsonb, text, text), ita_private.questions_answered(jsonb, text, text),
 	ita_private.address_limit(public.rounds, uuid),
-	ita_private.hold_reasons(jsonb, public.rounds, text, uuid, text), ita_private.prune_windows(),
+	ita_private.hold_reasons(jsonb, public.rounds, text, uuid, integer, integer, integer, boolean, integer),
+	ita_private.lock_address_window(uuid, text, timestamptz),
+	ita_private.lock_service_point_window(uuid, uuid, timestamptz), ita_private.prune_windows(),
 	ita_private.held_counts(uuid), ita_private.require_review_reason(text), ita_private.require_ids(jsonb),
 	ita_private.audit_review(public.rounds, text, uuid[], text[], text),
 	ita_private.trust_settings_json(public.rounds)

@@ -19,8 +19,9 @@ import {
 	favourableResponse,
 	type ResponseInput
 } from '../support/fixtures.ts';
-import { responsesFromDistributions } from '../support/published.ts';
+import { responsesFromDistributions, responsesFromQuestionScores } from '../support/published.ts';
 import wang from '../fixtures/wang-thonglang-2565.json' with { type: 'json' };
+import samphanthawong from '../fixtures/samphanthawong-2567.json' with { type: 'json' };
 
 const nacc = await readFrameworkFile(`${frameworksDir()}/nacc-2565.json`);
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
@@ -65,8 +66,8 @@ async function submitAllFrom(db: Sql, address: string, responses: unknown[]) {
 	return verdicts;
 }
 
-async function one<T>(db: Sql, sql: string, params: unknown[] = []): Promise<T> {
-	return (await db.query<T & object>(sql, params))[0] as T;
+async function one<T extends object>(db: Sql, sql: string, params: unknown[] = []): Promise<T> {
+	return (await db.query<T>(sql, params))[0];
 }
 
 const roundCounts = (db: Sql, round: string) =>
@@ -101,7 +102,11 @@ async function countersAndRecount(db: Sql, round: string) {
 	return { kept, recounted: await read() };
 }
 
-const central: Claims = { role: 'authenticated', sub: randomUUID(), app_metadata: { ita_role: 'central' } };
+const central: Claims = {
+	role: 'authenticated',
+	sub: randomUUID(),
+	app_metadata: { ita_role: 'central' }
+};
 
 /** A response with varied answers (not all one answer), so no straight-line rule applies. */
 function variedResponse(round: string, seed: number): ResponseInput {
@@ -149,7 +154,9 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		);
 		expect(new Set(stored.map((s) => s.id))).toEqual(new Set(sent.map((s) => s.id)));
 
-		const summary = await callRpc<HeldSummary>(t.db, service, 'held_summary', { round_code: round });
+		const summary = await callRpc<HeldSummary>(t.db, service, 'held_summary', {
+			round_code: round
+		});
 		expect(summary.held).toBe(c.held);
 		const reasons = new Set(summary.groups.flatMap((g) => g.reasons));
 		expect(reasons).toContain('device_limit');
@@ -183,10 +190,14 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		await submitFrom(t.db, '198.51.100.20', [{ ...variedResponse(round, 2), deviceId: b }]);
 		expect(await roundCounts(t.db, round)).toMatchObject({ counted: 2, held: 0 });
 
-		const again = await submitFrom(t.db, '198.51.100.20', [{ ...variedResponse(round, 3), deviceId: a }]);
+		const again = await submitFrom(t.db, '198.51.100.20', [
+			{ ...variedResponse(round, 3), deviceId: a }
+		]);
 		expect(again.results[0].status).toBe('accepted');
 		expect(await roundCounts(t.db, round)).toMatchObject({ counted: 2, held: 1 });
-		const summary = await callRpc<HeldSummary>(t.db, service, 'held_summary', { round_code: round });
+		const summary = await callRpc<HeldSummary>(t.db, service, 'held_summary', {
+			round_code: round
+		});
 		expect(summary.groups.map((g) => g.reasons)).toEqual([['device_limit']]);
 	});
 
@@ -205,7 +216,9 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 			return { ...r, deviceId: `p-${randomUUID()}` };
 		};
 		await submitFrom(t.db, '192.0.2.51', [allLowest(), allLowest(), allLowest(), allLowest()]);
-		const summary = await callRpc<HeldSummary>(t.db, service, 'held_summary', { round_code: round });
+		const summary = await callRpc<HeldSummary>(t.db, service, 'held_summary', {
+			round_code: round
+		});
 		const burst = summary.groups.filter((g) => g.reasons.includes('same_answer_burst'));
 		expect(burst.reduce((s, g) => s + g.n, 0)).toBe(2);
 		expect(burst[0].pattern.sameAnswer).toBe(burst[0].n);
@@ -282,7 +295,9 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		});
 		expect(exportedBefore).toHaveLength(30);
 
-		const summary = await callRpc<HeldSummary>(t.db, service, 'held_summary', { round_code: round });
+		const summary = await callRpc<HeldSummary>(t.db, service, 'held_summary', {
+			round_code: round
+		});
 		const ids = summary.groups.flatMap((g) => g.responses.map((r) => r.id));
 		expect(ids).toHaveLength(30);
 		expect(summary.groups[0].servicePoint?.code).toBe('registration-1');
@@ -328,7 +343,11 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		expect(audit[0].by.role).toBe('central');
 
 		// An officer (not central) may not read it.
-		const officer: Claims = { role: 'authenticated', sub: randomUUID(), app_metadata: { ita_role: 'officer' } };
+		const officer: Claims = {
+			role: 'authenticated',
+			sub: randomUUID(),
+			app_metadata: { ita_role: 'officer' }
+		};
 		await expect(callRpc(t.db, officer, 'list_review_audit', {})).rejects.toThrow(/central/);
 
 		// No API role can change or delete an audit row, nor can the owner.
@@ -387,7 +406,13 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		for (const c of codes) expect(c).toMatch(/^[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}$/);
 
 		const check = (code: string) =>
-			callRpc<{ valid: boolean }>(t.db, anon, 'check_iit_code', { round_code: round, code }, from('10.1.1.1'));
+			callRpc<{ valid: boolean }>(
+				t.db,
+				anon,
+				'check_iit_code',
+				{ round_code: round, code },
+				from('10.1.1.1')
+			);
 		expect(await check(codes[0].toLowerCase().replace('-', ' '))).toEqual({ valid: true });
 
 		const iit = (code?: string) => ({ ...favourableResponse(bma, round, 'iit'), iitCode: code });
@@ -430,7 +455,11 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		// Each staff member answers on their own phone, one after another (one transaction each).
 		const codeOf = new Map<string, string>();
 		for (const code of codes) {
-			const r = { ...favourableResponse(bma, round, 'iit'), iitCode: code, deviceId: `p-${randomUUID()}` };
+			const r = {
+				...favourableResponse(bma, round, 'iit'),
+				iitCode: code,
+				deviceId: `p-${randomUUID()}`
+			};
 			codeOf.set(r.id, code);
 			const out = await submitFrom(t.db, `10.2.0.${codeOf.size}`, [r]);
 			expect(out.results[0].status).toBe('accepted');
@@ -469,7 +498,7 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		expect(byOrder).toBeLessThan(7);
 
 		// Pairing by transaction: every mark was rewritten by the latest use, so a response's
-		// xmin matches either no mark or all of them: never fewer candidates than the day's marks.
+		// xmin matches either no mark or all of them: never fewer candidates than all marks.
 		expect(new Set(marks.map((m) => m.xmin)).size).toBe(1);
 		for (const r of responses) {
 			const candidates = marks.filter((m) => m.xmin === r.xmin).length;
@@ -497,8 +526,8 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 			expect(dumpedIit).toHaveLength(n);
 			const right = dumpedIit.filter((row, k) => dumpedMarks[k][1] === truth(row[0])).length;
 			expect(right).toBeLessThan(7);
-			// A mark holds its round, the code's hash and the day: nothing else to join on.
-			expect(dumpedMarks.every((row) => row.length === 3)).toBe(true);
+			// A mark holds its round and the code's hash: nothing else to join on.
+			expect(dumpedMarks.every((row) => row.length === 2)).toBe(true);
 		}
 	});
 
@@ -509,7 +538,13 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 			iitAccessCode: 'staff-2567'
 		});
 		const guess = (code: string, address = '100.64.0.9') =>
-			callRpc<{ valid: boolean }>(t.db, anon, 'check_iit_code', { round_code: round, code }, from(address));
+			callRpc<{ valid: boolean }>(
+				t.db,
+				anon,
+				'check_iit_code',
+				{ round_code: round, code },
+				from(address)
+			);
 		for (let i = 0; i < 10; i++) expect(await guess(`guess-${i}`)).toEqual({ valid: false });
 		const refused = await guess('staff-2567').catch((e: unknown) => e);
 		expect(refused).toMatchObject({ code: 'PGRST' });
@@ -536,7 +571,56 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		}));
 		const out = await submitFrom(t.db, '100.64.0.11', batch);
 		expect(out.results.slice(0, 10).every((r) => r.code === 'wrong_access_code')).toBe(true);
-		expect(out.results.slice(10).map((r) => r.code)).toEqual(['too_many_attempts', 'too_many_attempts']);
+		expect(out.results.slice(10).map((r) => r.code)).toEqual([
+			'too_many_attempts',
+			'too_many_attempts'
+		]);
+	});
+
+	test('released responses reproduce the published Samphanthawong FY2567 figures', async () => {
+		const round = await createRound(t.db, {
+			framework: 'bma-2567',
+			agency: 'samphanthawong',
+			fiscalYear: 2024
+		});
+		const responses = responsesFromQuestionScores(bma, samphanthawong.questions, round);
+		const verdicts = await submitAllFrom(t.db, '203.0.113.201', responses);
+		expect(verdicts.every((v) => v.status === 'accepted')).toBe(true);
+		const held = (
+			await t.db.query<{ id: string }>(
+				`select response_id::text as id from held_responses h join rounds r using (round_id) where r.code = $1`,
+				[round]
+			)
+		).map((r) => r.id);
+		expect(held.length).toBeGreaterThan(responses.length / 2);
+		for (let i = 0; i < held.length; i += 5000) {
+			await callRpc(t.db, central, 'release_held_responses', {
+				round_code: round,
+				ids: held.slice(i, i + 5000),
+				reason: 'Collected at the district office and sent in one go'
+			});
+		}
+		await callRpc(t.db, service, 'set_oit_scores', {
+			round_code: round,
+			scores: samphanthawong.oit
+		});
+		const r = await callRpc<{
+			questions: Record<string, { score: number | null }>;
+			indicators: Record<string, { score: number | null }>;
+			total: number;
+			level: string;
+		}>(t.db, service, 'round_results', { round_code: round });
+		const exact = (
+			printed: Record<string, number>,
+			computed: Record<string, { score: number | null }>
+		) =>
+			Object.entries(printed)
+				.filter(([id, v]) => computed[id]?.score !== v)
+				.map(([id, v]) => `${id}: printed ${v}, computed ${computed[id]?.score}`);
+		expect(exact(samphanthawong.questions, r.questions)).toEqual([]);
+		expect(exact(samphanthawong.indicators, r.indicators)).toEqual([]);
+		expect(r.total).toBe(87.67);
+		expect(r.level).toBe('pass');
 	});
 
 	test('released responses reproduce the published Wang Thonglang FY2565 figures', async () => {
@@ -552,7 +636,9 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		const held = await roundCounts(t.db, round);
 		expect(held.held).toBeGreaterThan(700);
 
-		const summary = await callRpc<HeldSummary>(t.db, service, 'held_summary', { round_code: round });
+		const summary = await callRpc<HeldSummary>(t.db, service, 'held_summary', {
+			round_code: round
+		});
 		const ids = (
 			await t.db.query<{ id: string }>(
 				`select response_id::text as id from held_responses h join rounds r using (round_id) where r.code = $1`,

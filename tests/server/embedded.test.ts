@@ -140,39 +140,6 @@ describe('the embedded server', () => {
 		expect(huge.status).toBe(413);
 	});
 
-	test('guessing the IIT code: the 11th wrong code in 10 minutes is HTTP 429 with Retry-After, whatever X-Forwarded-For says', async () => {
-		const guess = (code: string, i: number) =>
-			fetch(`${server.url}/rest/v1/rpc/check_iit_code`, {
-				method: 'POST',
-				headers: {
-					'content-type': 'application/json',
-					apikey: keys.anonKey,
-					// No proxy is configured: a client's own forwarded-for is ignored.
-					'x-forwarded-for': `198.51.100.${i}`,
-					'cf-connecting-ip': `198.51.100.${i}`
-				},
-				body: JSON.stringify({ round_code: 'demo-nacc-2565', code })
-			});
-		for (let i = 0; i < 10; i++) {
-			const wrong = await guess(`guess-${i}`, i);
-			expect(wrong.status).toBe(200);
-			expect(await wrong.json()).toEqual({ valid: false });
-		}
-		const refused = await guess('guess-10', 10);
-		expect(refused.status).toBe(429);
-		const retry = Number(refused.headers.get('retry-after'));
-		expect(retry).toBeGreaterThan(0);
-		expect(retry).toBeLessThanOrEqual(600);
-		expect(await refused.json()).toMatchObject({ code: 'too_many_attempts' });
-		// supabase-js sees the same refusal as from Supabase.
-		const viaClient = await anonClient().rpc('check_iit_code', {
-			round_code: 'demo-nacc-2565',
-			code: 'x'
-		});
-		expect(viaClient.status).toBe(429);
-		expect(viaClient.error?.code).toBe('too_many_attempts');
-	});
-
 	test('stopping and starting again keeps every stored response', async () => {
 		const before = await serviceClient().rpc('round_results', { round_code: round });
 		await server.stop('SIGTERM');
@@ -237,5 +204,37 @@ describe('the embedded server', () => {
 			await db.close();
 		}
 		await server.start();
+	});
+	test('guessing the IIT code: the 11th wrong code in 10 minutes is HTTP 429 with Retry-After, whatever X-Forwarded-For says', async () => {
+		const guess = (code: string, i: number) =>
+			fetch(`${server.url}/rest/v1/rpc/check_iit_code`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					apikey: keys.anonKey,
+					// No proxy is configured: a client's own forwarded-for is ignored.
+					'x-forwarded-for': `198.51.100.${i}`,
+					'cf-connecting-ip': `198.51.100.${i}`
+				},
+				body: JSON.stringify({ round_code: 'demo-nacc-2565', code })
+			});
+		for (let i = 0; i < 10; i++) {
+			const wrong = await guess(`guess-${i}`, i);
+			expect(wrong.status).toBe(200);
+			expect(await wrong.json()).toEqual({ valid: false });
+		}
+		const refused = await guess('guess-10', 10);
+		expect(refused.status).toBe(429);
+		const retry = Number(refused.headers.get('retry-after'));
+		expect(retry).toBeGreaterThan(0);
+		expect(retry).toBeLessThanOrEqual(600);
+		expect(await refused.json()).toMatchObject({ code: 'too_many_attempts' });
+		// supabase-js sees the same refusal as from Supabase.
+		const viaClient = await anonClient().rpc('check_iit_code', {
+			round_code: 'demo-nacc-2565',
+			code: 'x'
+		});
+		expect(viaClient.status).toBe(429);
+		expect(viaClient.error?.code).toBe('too_many_attempts');
 	});
 });

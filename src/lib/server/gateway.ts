@@ -80,7 +80,7 @@ function fail(
  * becomes that status, those headers and that body. The same here.
  */
 export function sqlChosenError(message?: string, detail?: string): Response {
-	let body: Partial<PostgrestError> = {};
+	let body: Partial<PostgrestError>;
 	let status = 500;
 	let headers: Record<string, string> = {};
 	try {
@@ -93,7 +93,7 @@ export function sqlChosenError(message?: string, detail?: string): Response {
 			);
 		}
 	} catch {
-		return fail(500, 'PGRST121', 'Could not parse JSON in the RAISE SQLSTATE \'PGRST\' error');
+		return fail(500, 'PGRST121', "Could not parse JSON in the RAISE SQLSTATE 'PGRST' error");
 	}
 	const out: PostgrestError = {
 		code: body.code ?? 'PGRST',
