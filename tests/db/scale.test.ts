@@ -92,7 +92,7 @@ function oitQuestions(f: Framework): string[] {
 	]);
 }
 
-interface Kept {
+type Kept = {
 	code: string;
 	stale: boolean;
 	respondents: { iit: number; eit: number };
@@ -104,7 +104,7 @@ interface Kept {
 	total_exact: string | null;
 	level: string | null;
 	level_label: unknown;
-}
+};
 
 /**
  * Every round's kept row beside what round_results computes from the counters now, and
