@@ -1221,59 +1221,63 @@ begin
 	end if;
 	perform ita_private.require_page(page, page_size);
 
+	-- Every visible round as plain columns (no JSON read); the JSON of the page's rows only.
 	with
 	visible as (
 		select x.round_id, x.code, x.framework_id, x.status, x.opens_on, x.closes_on,
-			ita_private.round_targets(x) as targets,
-			a.code as agency_code, a.name as agency_name,
+			x.target_staff, x.min_iit, x.min_eit, a.code as agency_code, a.name as agency_name,
+			a.name ->> 'th' as agency_th,
 			coalesce(s.respondents_iit, 0) as n_iit, coalesce(s.respondents_eit, 0) as n_eit,
-			coalesce(s.instruments, '{}') as instruments, s.total,
-			coalesce(s.hidden, jsonb_build_object('iit', ita_private.suppressed_cell('small'),
-				'eit', ita_private.suppressed_cell('small'))) as hidden, s.level, s.level_label
+			case when x.min_iit is not null and x.target_staff is not null
+				then least(x.min_iit, x.target_staff) else coalesce(x.min_iit, x.target_staff) end as target_iit,
+			x.min_eit as target_eit,
+			s.shown_total, s.shown_level, s.iit_score, s.eit_score, s.oit_score
 		from public.rounds x
 			join public.agencies a on a.agency_id = x.agency_id
 			left join public.round_scores s on s.round_id = x.round_id
 		where x.fiscal_year = fy and (everyone or x.agency_id = own)
 	),
-	shown as (
-		select v.*,
-			ita_private.central_instruments(v.instruments, v.hidden) as cells,
-			case when v.hidden = '{}' then v.total end as shown_total,
-			case when v.hidden = '{}' then v.level end as shown_level
+	keyed as (
+		select v.round_id, v.agency_code, v.code, v.shown_total,
+			case sort_by
+				when 'respondents' then (v.n_iit + v.n_eit)::numeric
+				when 'total' then v.shown_total
+				when 'iit' then v.iit_score
+				when 'eit' then v.eit_score
+				when 'oit' then v.oit_score
+			end as num_key,
+			case when sort_by = 'agency' then ita_private.thai_sort_key(v.agency_th) end as text_key
 		from visible v
 	),
-	keyed as (
-		select s.*,
-			case sort_by
-				when 'respondents' then (s.n_iit + s.n_eit)::numeric
-				when 'total' then s.shown_total
-				when 'agency' then null
-				else (s.cells -> sort_by ->> 'score')::numeric
-			end as num_key,
-			case when sort_by = 'agency' then ita_private.thai_sort_key(s.agency_name ->> 'th') end as text_key,
-			case when s.shown_total is not null then
-				rank() over (partition by s.shown_total is null order by s.shown_total desc) end as place
-		from shown s
-	),
 	ordered as (
-		select k.*, row_number() over (order by
-			(k.num_key is null and k.text_key is null),
-			case when direction = 'asc' then k.num_key end asc,
-			case when direction = 'desc' then k.num_key end desc,
-			case when direction = 'asc' then k.text_key end asc,
-			case when direction = 'desc' then k.text_key end desc,
-			k.agency_code, k.code) as pos
+		select k.round_id,
+			row_number() over (order by
+				(k.num_key is null and k.text_key is null),
+				case when direction = 'asc' then k.num_key end asc,
+				case when direction = 'desc' then k.num_key end desc,
+				case when direction = 'asc' then k.text_key end asc,
+				case when direction = 'desc' then k.text_key end desc,
+				k.agency_code, k.code) as pos,
+			rank() over (order by k.shown_total desc nulls last) as place
 		from keyed k
 	),
+	on_page as materialized (
+		select o.pos, o.place, v.*
+		from ordered o join visible v on v.round_id = o.round_id
+		where o.pos > (page - 1)::bigint * page_size and o.pos <= page::bigint * page_size
+	),
+	level_counts as (
+		select v.framework_id, v.shown_level, count(*) as n
+		from visible v group by v.framework_id, v.shown_level
+	),
 	levels as (
-		select f.framework_id, l.code, l.label, l.ord,
-			(select count(*) from shown s where s.framework_id = f.framework_id and s.shown_level = l.code) as n
-		from (select distinct s.framework_id from shown s) f
+		select f.framework_id, l.code, l.label, l.ord, coalesce(c.n, 0) as n
+		from (select distinct v.framework_id from visible v) f
 			join public.framework_levels l on l.framework_id = f.framework_id
+			left join level_counts c on c.framework_id = f.framework_id and c.shown_level = l.code
 		union all
-		select s.framework_id, null, null, 1000000, count(*)
-		from shown s where s.shown_level is null
-		group by s.framework_id
+		select c.framework_id, null, null, 1000000, c.n
+		from level_counts c where c.shown_level is null
 	)
 	select jsonb_build_object(
 		'fiscalYear', fy,
@@ -1281,35 +1285,43 @@ begin
 		'dir', direction,
 		'page', page,
 		'pageSize', page_size,
-		'count', (select count(*) from shown),
-		'pages', (select ceil(count(*)::numeric / page_size)::integer from shown),
+		'count', (select count(*) from visible),
+		'pages', (select ceil(count(*)::numeric / page_size)::integer from visible),
 		'agencies', coalesce((select jsonb_agg(jsonb_build_object(
-				'rank', o.place,
+				'rank', case when o.shown_total is not null then o.place end,
 				'agency', jsonb_build_object('code', o.agency_code, 'name', o.agency_name),
 				'round', jsonb_build_object('code', o.code, 'framework', o.framework_id,
 					'status', o.status, 'opensOn', o.opens_on, 'closesOn', o.closes_on),
 				'respondents', jsonb_build_object('iit', o.n_iit, 'eit', o.n_eit),
-				'targets', o.targets,
-				'instruments', o.cells,
-				'total', ita_private.central_total(o.total, o.hidden),
+				-- As ita_private.round_targets.
+				'targets', jsonb_build_object('staff', o.target_staff, 'minIit', o.min_iit,
+					'minEit', o.min_eit, 'iit', o.target_iit, 'eit', o.target_eit),
+				'instruments', ita_private.central_instruments(coalesce(j.instruments, '{}'), j.hidden),
+				'total', ita_private.central_total(j.total, j.hidden),
 				'level', o.shown_level,
-				'levelLabel', case when o.shown_level is not null then o.level_label end
+				'levelLabel', case when o.shown_level is not null then j.level_label end
 			) order by o.pos)
-			from ordered o
-			where o.pos > (page - 1)::bigint * page_size and o.pos <= page::bigint * page_size), '[]'),
+			from on_page o
+				-- The JSON of the page's rows only, each by its key.
+				cross join lateral (
+					select s.instruments, s.total, s.level_label,
+						coalesce(s.hidden, jsonb_build_object('iit', ita_private.suppressed_cell('small'),
+							'eit', ita_private.suppressed_cell('small'))) as hidden
+					from (select) one left join public.round_scores s on s.round_id = o.round_id
+				) j), '[]'),
 		'levels', coalesce((select jsonb_agg(jsonb_build_object('framework', l.framework_id,
 				'level', l.code, 'label', l.label, 'n', l.n) order by l.framework_id, l.ord)
 			from levels l), '[]'),
 		'progress', (select jsonb_build_object(
 				'rounds', count(*),
-				'open', count(*) filter (where s.status = 'open'),
-				'scored', count(s.shown_total),
-				'respondents', jsonb_build_object('iit', coalesce(sum(s.n_iit), 0),
-					'eit', coalesce(sum(s.n_eit), 0)),
+				'open', count(*) filter (where v.status = 'open'),
+				'scored', count(v.shown_total),
+				'respondents', jsonb_build_object('iit', coalesce(sum(v.n_iit), 0),
+					'eit', coalesce(sum(v.n_eit), 0)),
 				'targetsMet', jsonb_build_object(
-					'iit', count(*) filter (where s.n_iit >= (s.targets ->> 'iit')::integer),
-					'eit', count(*) filter (where s.n_eit >= (s.targets ->> 'eit')::integer)))
-			from shown s)
+					'iit', count(*) filter (where v.n_iit >= v.target_iit),
+					'eit', count(*) filter (where v.n_eit >= v.target_eit)))
+			from visible v)
 	) into result;
 	return result;
 end;
@@ -1362,17 +1374,18 @@ begin
 	end if;
 	perform ita_private.require_page(page, page_size);
 
+	-- Plain columns for every visible round; the cells' JSON for the page's rows only.
 	with
 	visible as (
-		select x.code as round_code, x.framework_id, a.code as agency_code, a.name as agency_name,
+		select x.round_id, x.code as round_code, x.framework_id, a.code as agency_code,
+			a.name as agency_name, a.name ->> 'th' as agency_th,
 			q.question_id as qid, q.instrument as q_instrument, q.text as q_text,
 			case q.instrument
 				when 'iit' then coalesce(s.respondents_iit, 0)
 				when 'eit' then coalesce(s.respondents_eit, 0)
 			end as respondents,
-			ita_private.central_question(coalesce(s.questions, '{}'), q.question_id, q.instrument,
-				coalesce(s.hidden, jsonb_build_object(q.instrument, ita_private.suppressed_cell('small'))))
-				as cell
+			case when s.hidden is not null and not s.hidden ? q.instrument
+				then (s.questions -> q.question_id ->> 'score')::numeric end as score
 		from public.rounds x
 			join public.framework_questions q on q.framework_id = x.framework_id
 				and lower(q.question_id) = wanted
@@ -1381,12 +1394,12 @@ begin
 		where x.fiscal_year = fy and (everyone or x.agency_id = own)
 	),
 	keyed as (
-		select v.*, (v.cell ->> 'score')::numeric as score,
+		select v.*,
 			case sort_by
-				when 'score' then (v.cell ->> 'score')::numeric
+				when 'score' then v.score
 				when 'respondents' then v.respondents::numeric
 			end as num_key,
-			case when sort_by = 'agency' then ita_private.thai_sort_key(v.agency_name ->> 'th') end as text_key
+			case when sort_by = 'agency' then ita_private.thai_sort_key(v.agency_th) end as text_key
 		from visible v
 	),
 	ordered as (
@@ -1398,6 +1411,10 @@ begin
 			case when direction = 'desc' then k.text_key end desc,
 			k.agency_code, k.round_code) as pos
 		from keyed k
+	),
+	on_page as materialized (
+		select o.* from ordered o
+		where o.pos > (page - 1)::bigint * page_size and o.pos <= page::bigint * page_size
 	)
 	select jsonb_build_object(
 		'fiscalYear', fy,
@@ -1406,11 +1423,11 @@ begin
 		'dir', direction,
 		'page', page,
 		'pageSize', page_size,
-		'count', (select count(*) from keyed),
-		'pages', (select ceil(count(*)::numeric / page_size)::integer from keyed),
-		'stats', (select jsonb_build_object('scored', count(k.score),
-				'mean', ita_private.round2(avg(k.score)), 'min', min(k.score), 'max', max(k.score))
-			from keyed k),
+		'count', (select count(*) from visible),
+		'pages', (select ceil(count(*)::numeric / page_size)::integer from visible),
+		'stats', (select jsonb_build_object('scored', count(v.score),
+				'mean', ita_private.round2(avg(v.score)), 'min', min(v.score), 'max', max(v.score))
+			from visible v),
 		'agencies', coalesce((select jsonb_agg(jsonb_build_object(
 				'agency', jsonb_build_object('code', o.agency_code, 'name', o.agency_name),
 				'round', o.round_code,
@@ -1419,9 +1436,15 @@ begin
 				'instrument', o.q_instrument,
 				'text', o.q_text,
 				'respondents', o.respondents
-			) || o.cell order by o.pos)
-			from ordered o
-			where o.pos > (page - 1)::bigint * page_size and o.pos <= page::bigint * page_size), '[]')
+			) || j.cell order by o.pos)
+			from on_page o
+				-- The cell of the page's rows only, each by its key.
+				cross join lateral (
+					select ita_private.central_question(coalesce(s.questions, '{}'), o.qid, o.q_instrument,
+						coalesce(s.hidden, jsonb_build_object(o.q_instrument,
+							ita_private.suppressed_cell('small')))) as cell
+					from (select) one left join public.round_scores s on s.round_id = o.round_id
+				) j), '[]')
 	) into result;
 
 	if (result ->> 'count')::integer = 0 and exists (select from public.rounds x

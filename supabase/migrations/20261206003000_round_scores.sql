@@ -37,7 +37,18 @@ create table public.round_scores (
 	-- cell>} for an instrument of fewer than 5 respondents (or an item of 1–4), which the
 	-- central view must not show, nor the total.
 	hidden jsonb not null default '{}',
-	refreshed_at timestamptz not null default now()
+	refreshed_at timestamptz not null default now(),
+	-- What the central view sorts, ranks and counts by, as plain columns so that a
+	-- national year's 8,325 rows are sorted without reading their JSON: a score the view
+	-- shows, or null (hidden, or none yet).
+	shown_total numeric generated always as (case when hidden = '{}' then total end) stored,
+	shown_level text generated always as (case when hidden = '{}' then level end) stored,
+	iit_score numeric generated always as (
+		case when not hidden ? 'iit' then (instruments -> 'iit' ->> 'score')::numeric end) stored,
+	eit_score numeric generated always as (
+		case when not hidden ? 'eit' then (instruments -> 'eit' ->> 'score')::numeric end) stored,
+	oit_score numeric generated always as (
+		case when not hidden ? 'oit' then (instruments -> 'oit' ->> 'score')::numeric end) stored
 );
 alter table public.round_scores enable row level security;
 

@@ -77,8 +77,21 @@ interface IngestTarget {
 	target?: number;
 }
 
+/**
+ * BENCH_KEPT_SCORES=off stores without keeping round_scores (its triggers disabled), to
+ * measure what keeping them costs; the default keeps them, as the app does.
+ */
+const keptScores = process.env.BENCH_KEPT_SCORES !== 'off';
+
 async function direct(engine: Engine, clients = 1): Promise<Endpoint> {
 	const t = await freshDatabase(engine);
+	if (!keptScores) {
+		await t.db.exec(
+			['answer_counts', 'respondent_counts', 'oit_scores', 'rounds', 'round_scores']
+				.map((table) => `alter table public.${table} disable trigger user;`)
+				.join('\n')
+		);
+	}
 	return {
 		db: t.db,
 		clients,
@@ -245,6 +258,7 @@ runBenchmark(async () => {
 	);
 	console.log(
 		`Ingest: submit_responses as anon, batches of ${BATCH_SIZE}, ` +
+			(keptScores ? '' : 'round_scores NOT kept (BENCH_KEPT_SCORES=off), ') +
 			`${RUNS} runs × ${BATCHES_PER_RUN} batches per engine after one warm-up batch`
 	);
 
@@ -272,6 +286,7 @@ runBenchmark(async () => {
 			responsesPerRun: BATCHES_PER_RUN * BATCH_SIZE,
 			targetPerSecond: TARGET,
 			engines: results,
+			keptScores,
 			pgliteToPostgres: ratio === null ? null : round(ratio, 2),
 			met: Object.values(results).every((r) => r.met)
 		})
