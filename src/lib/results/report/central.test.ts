@@ -129,7 +129,6 @@ describe('cells of the overview', () => {
 		respondents: { iit: 3, eit: 50 }
 	});
 	const c = row('c', 'ค', { total: small });
-	const d = row('d', 'ง', { total: 80, instruments: { iit: { score: 50 } } });
 
 	test('cells read "< 5" where SQL suppressed them and "–" where there is no score yet', () => {
 		expect([
