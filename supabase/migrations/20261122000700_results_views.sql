@@ -1385,7 +1385,7 @@ begin
 				when 'eit' then coalesce(s.respondents_eit, 0)
 			end as respondents,
 			case when s.hidden is not null and not s.hidden ? q.instrument
-				then (s.questions -> q.question_id ->> 'score')::numeric end as score
+				then (s.question_scores ->> q.question_id)::numeric end as score
 		from public.rounds x
 			join public.framework_questions q on q.framework_id = x.framework_id
 				and lower(q.question_id) = wanted

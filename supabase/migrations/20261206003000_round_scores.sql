@@ -27,6 +27,9 @@ create table public.round_scores (
 	-- indicators, sub-indicators and groups.
 	instruments jsonb not null default '{}',
 	questions jsonb not null default '{}',
+	-- {"<question>": score}: what the per-question comparison sorts by, small enough to
+	-- stay in the row (the full JSON above is moved out of it, see toast_tuple_target).
+	question_scores jsonb not null default '{}',
 	indicators jsonb not null default '{}',
 	groups jsonb not null default '{}',
 	total numeric,
@@ -49,7 +52,11 @@ create table public.round_scores (
 		case when not hidden ? 'eit' then (instruments -> 'eit' ->> 'score')::numeric end) stored,
 	oit_score numeric generated always as (
 		case when not hidden ? 'oit' then (instruments -> 'oit' ->> 'score')::numeric end) stored
-);
+)
+-- The JSON of a row (a few kilobytes) is kept out of line, so that a fiscal year's rows
+-- are read for sorting and counting without it; a page of 100 fetches its own.
+with (toast_tuple_target = 128);
+alter table public.round_scores alter column question_scores set storage main;
 alter table public.round_scores enable row level security;
 
 comment on table public.round_scores is
@@ -103,6 +110,8 @@ begin
 		respondents_eit = (respondents ->> 'eit')::integer,
 		instruments = s -> 'instruments',
 		questions = s -> 'questions',
+		question_scores = coalesce((select jsonb_object_agg(q.key, q.value -> 'score')
+			from jsonb_each(s -> 'questions') q), '{}'),
 		indicators = s -> 'indicators',
 		groups = s -> 'groups',
 		total = (s ->> 'total')::numeric,

@@ -276,7 +276,7 @@ async function centralPageMs(source: Sql): Promise<{ overview: number; question:
 				(select jsonb_agg(to_jsonb(s)) from public.round_scores s
 					join public.rounds r using (round_id) where r.code like 'bench-%')::text as scores`
 		);
-		const kept = `round_id, stale, respondents_iit, respondents_eit, instruments, questions,
+		const kept = `round_id, stale, respondents_iit, respondents_eit, instruments, questions, question_scores,
 			indicators, groups, total, total_exact, level, level_label, hidden, refreshed_at`;
 		await db.transaction(async (tx) => {
 			// The rows are copied as they are: no trigger rescoring them from empty counters.

@@ -98,6 +98,7 @@ type Kept = {
 	respondents: { iit: number; eit: number };
 	instruments: unknown;
 	questions: unknown;
+	question_scores: Record<string, number | null>;
 	indicators: unknown;
 	groups: unknown;
 	total: string | null;
@@ -114,7 +115,7 @@ type Kept = {
 async function expectKeptEqualsComputed(db: Sql, fiscalYear: number): Promise<number> {
 	const kept = await db.query<Kept>(
 		`select r.code, s.stale, jsonb_build_object('iit', s.respondents_iit, 'eit', s.respondents_eit) as respondents,
-			s.instruments, s.questions, s.indicators, s.groups, s.total::text, s.total_exact::text,
+			s.instruments, s.questions, s.question_scores, s.indicators, s.groups, s.total::text, s.total_exact::text,
 			s.level, s.level_label
 		from public.rounds r join public.round_scores s using (round_id)
 		where r.fiscal_year = $1 order by r.code`,
@@ -133,6 +134,14 @@ async function expectKeptEqualsComputed(db: Sql, fiscalYear: number): Promise<nu
 		expect(k.respondents, k.code).toEqual(r.respondents);
 		expect(k.instruments, k.code).toEqual(r.instruments);
 		expect(k.questions, k.code).toEqual(r.questions);
+		expect(k.question_scores, k.code).toEqual(
+			Object.fromEntries(
+				Object.entries(r.questions as Record<string, { score: number | null }>).map(([q, c]) => [
+					q,
+					c.score
+				])
+			)
+		);
 		expect(k.indicators, k.code).toEqual(r.indicators);
 		expect(k.groups, k.code).toEqual(r.groups);
 		expect(k.total === null ? null : Number(k.total), k.code).toEqual(r.total);
