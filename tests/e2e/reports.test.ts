@@ -152,6 +152,15 @@ describe('reports', () => {
 		expect(await page.locator('th[aria-sort="descending"] a').getAttribute('data-sort')).toBe(
 			'total'
 		);
+		// The ranking, the distribution of levels and the year's progress, from SQL.
+		expect(await text(page, 'tr[data-agency="bang-rak"] [data-cell="rank"]')).toBe('1');
+		expect(await text(page, 'tr[data-agency="wang-thonglang"] [data-cell="rank"]')).toBe('2');
+		expect(await text(page, 'tr[data-agency="samphanthawong"] [data-cell="rank"]')).toBe('–');
+		expect(await text(page, 'tr[data-level="none"] td')).toBe('1');
+		expect(await text(page, '[data-progress]')).toMatch(/3 รอบการประเมิน/);
+		await expect
+			.poll(() => page.getByRole('navigation', { name: 'เลือกหน้า' }).textContent())
+			.toMatch(/แสดงลำดับที่ 1–3 จาก 3 หน่วยงาน/);
 
 		// The header link, from the keyboard: the same column, the other way.
 		await page.locator('a[data-sort="total"]').focus();
@@ -172,12 +181,25 @@ describe('reports', () => {
 					r.querySelector('.value')?.textContent?.trim()
 				])
 			);
+		// By agency (Thai names in dictionary order) until another order is picked.
 		expect(bars).toEqual([
 			['สำนักงานเขตบางรัก', '100.00'],
-			['สำนักงานเขตสัมพันธวงศ์', '< 5'],
-			['สำนักงานเขตวังทองหลาง', '99.43']
+			['สำนักงานเขตวังทองหลาง', '99.43'],
+			['สำนักงานเขตสัมพันธวงศ์', '< 5']
 		]);
 		expect(await axeViolations(page)).toEqual([]);
+
+		// Lowest score first, as SQL sorts it: the suppressed one stays last.
+		await page.locator('a[data-qsort="score"]').click();
+		await page.waitForURL(/qsort=score&qdir=desc/);
+		await page.locator('a[data-qsort="score"]').click();
+		await page.waitForURL(/qsort=score&qdir=asc/);
+		expect(
+			await page
+				.locator('#question-bars li')
+				.evaluateAll((rows) => rows.map((r) => r.querySelector('.value')?.textContent?.trim()))
+		).toEqual(['99.43', '100.00', '< 5']);
+		expect(await text(page, '[data-stats]')).toMatch(/มีคะแนน 2 หน่วยงาน: เฉลี่ย 99.72/);
 
 		// A question no framework of the year has: the database's words, beside the field.
 		await go('/admin/central?year=2565&question=zz9');

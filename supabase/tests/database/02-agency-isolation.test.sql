@@ -7,7 +7,7 @@ create extension if not exists pgtap with schema extensions;
 grant usage on schema extensions to anon, authenticated, service_role;
 set local search_path = public, extensions;
 
-select plan(17);
+select plan(20);
 
 -- Two offices of the seeded fifty, one open round each.
 insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on, status)
@@ -19,6 +19,9 @@ from public.agencies where code = 'bang-kapi';
 
 create temporary table claims (who text primary key, claims text);
 grant select on claims to anon, authenticated;
+-- The rounds' ids, for looking for another office's rows without reading its round.
+create temporary table ids as select code, round_id from public.rounds where code like 'pgtap-%';
+grant select on ids to authenticated;
 insert into claims values
 	('anon', '{"role": "anon"}'),
 	('a', json_build_object('role', 'authenticated', 'sub', gen_random_uuid(),
@@ -63,6 +66,12 @@ select throws_ok($$ select public.create_kiosk('pgtap-b', 'ทางเข้า
 	'officer A cannot add a kiosk to agency B''s round');
 select throws_ok($$ select 1 from public.answer_counts $$, '42501', null,
 	'officer A reads no counters directly, agency B''s or any');
+select throws_ok($$ select 1 from public.round_scores $$, '42501', null,
+	'officer A reads no kept scores directly, agency B''s or any');
+select results_eq(
+	$$ select r ->> 'code' from jsonb_array_elements(public.fiscal_year_overview(2024) -> 'agencies') a,
+		jsonb_extract_path(a, 'round') r $$,
+	$$ values ('pgtap-a'::text) $$, 'officer A''s overview of the year holds agency A''s round only');
 reset role;
 
 -- Officer of agency B, the other way round.
