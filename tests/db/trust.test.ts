@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
 import { anon, asCaller, callRpc, service, type Claims } from '../../src/lib/server/db/rpc.ts';
-import type { Sql } from '../../src/lib/server/db/client.ts';
+import type { Row, Sql } from '../../src/lib/server/db/client.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import {
 	addServicePoint,
@@ -53,7 +53,9 @@ interface HeldSummary {
 }
 
 /** What PostgREST hands SQL for a caller at this address (the embedded gateway does the same). */
-const from = (address: string) => ({ 'x-forwarded-for': address, 'x-real-ip': address });
+const from = (address: string) => ({
+	headers: { 'x-forwarded-for': address, 'x-real-ip': address }
+});
 
 const submitFrom = (db: Sql, address: string, batch: unknown, claims: Claims = anon) =>
 	callRpc<Outcome>(db, claims, 'submit_responses', { batch }, from(address));
@@ -66,7 +68,7 @@ async function submitAllFrom(db: Sql, address: string, responses: unknown[]) {
 	return verdicts;
 }
 
-async function one<T extends object>(db: Sql, sql: string, params: unknown[] = []): Promise<T> {
+async function one<T extends Row>(db: Sql, sql: string, params: unknown[] = []): Promise<T> {
 	return (await db.query<T>(sql, params))[0];
 }
 

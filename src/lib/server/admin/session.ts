@@ -36,7 +36,6 @@ import {
 	supabaseUser
 } from './supabase-auth.ts';
 
-
 /** The session cookies' options, `Secure` whenever the public address is https (origin.ts). */
 function cookieOptions(url: URL, maxAge: number) {
 	return { ...sessionCookieOptions(url, maxAge), secure: secureCookies(url) };
