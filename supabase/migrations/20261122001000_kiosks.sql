@@ -373,7 +373,7 @@ begin
 			hint = 'Send {"batch": [{"id": "<uuid>", "round": "<code>", "instrument": "eit", "answers": {…}}]}.';
 	end if;
 	if jsonb_array_length(batch) > max_batch then
-		raise exception using errcode = '54000',
+		raise exception using errcode = 'PT413',
 			message = format('a batch holds at most %s responses; this one has %s',
 				max_batch, jsonb_array_length(batch)),
 			hint = 'Send the rest in further batches.';

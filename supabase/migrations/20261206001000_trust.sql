@@ -89,6 +89,9 @@ create table public.service_point_windows (
 );
 alter table public.service_point_windows enable row level security;
 create index service_point_windows_age_idx on public.service_point_windows (window_start);
+-- Every foreign key indexed (deleting a service point finds its rows without a scan).
+create index service_point_windows_service_point_idx on public.service_point_windows (service_point_id);
+create index service_point_limits_service_point_idx on public.service_point_limits (service_point_id);
 
 grant all on public.device_tallies, public.address_windows, public.service_point_windows to service_role;
 
@@ -117,6 +120,7 @@ create table public.held_responses (
 );
 alter table public.held_responses enable row level security;
 create index held_responses_round_idx on public.held_responses (round_id, instrument);
+create index held_responses_service_point_idx on public.held_responses (service_point_id);
 grant all on public.held_responses to service_role;
 
 /**

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
 import { anon, asCaller, callRpc, service, type Claims } from '../../src/lib/server/db/rpc.ts';
 import type { Row, Sql } from '../../src/lib/server/db/client.ts';
+import { hashKioskPin } from '../../src/lib/server/kiosk-pin.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import {
 	addServicePoint,
@@ -245,7 +246,7 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		const kiosk = await callRpc<{ enrolmentCode: string }>(t.db, service, 'create_kiosk', {
 			round_code: round,
 			name: 'Entrance',
-			pin: '1234',
+			pin_hash: await hashKioskPin('1234', 200_000),
 			min_interval_seconds: 0
 		});
 		const { deviceKey } = await callRpc<{ deviceKey: string }>(t.db, anon, 'enrol_kiosk', {

@@ -287,4 +287,24 @@ describe('the embedded server refuses bad requests with a clear 4xx', () => {
 		expect(await screen!.text()).toMatch(/Too many failed sign-ins|หลายครั้งเกินไป/);
 		expect((await signIn('malee@bangrak.go.th', '198.51.100.7')).status).toBe(200);
 	}, 300_000);
+	test('a rejected copy never makes a later valid copy of the same response a duplicate', async () => {
+		const valid = favourableResponse(bma, round, 'eit');
+		const key = Object.keys(valid.answers)[0];
+		const broken = { ...valid, answers: { ...valid.answers, [key]: 99 } };
+		const first = await rpc('submit_responses', { batch: [broken, valid] });
+		expect(first.status).toBe(200);
+		const { results } = (await first.json()) as { results: { status: string }[] };
+		expect(results.map((r) => r.status)).toEqual(['rejected', 'accepted']);
+		const again = await rpc('submit_responses', { batch: [valid] });
+		const repeated = (await again.json()) as { results: { status: string }[] };
+		expect(repeated.results[0].status).toBe('duplicate');
+	});
+
+	test('a batch over 500 responses is 413 with a reason, as PostgREST answers it', async () => {
+		const batch = Array.from({ length: 501 }, () => favourableResponse(bma, round, 'eit'));
+		const answer = await rpc('submit_responses', { batch });
+		expect(answer.status).toBe(413);
+		expect((await refusal(answer)).message).toMatch(/at most 500/);
+		await stillStoresOnce();
+	});
 });

@@ -7,7 +7,7 @@ create extension if not exists pgtap with schema extensions;
 grant usage on schema extensions to anon, authenticated, service_role;
 set local search_path = public, extensions;
 
-select plan(20);
+select plan(19);
 
 -- Two offices of the seeded fifty, one open round each.
 insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on, status)
