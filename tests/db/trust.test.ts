@@ -66,7 +66,11 @@ async function submitAllFrom(db: Sql, address: string, responses: unknown[]) {
 	return verdicts;
 }
 
-async function one<T extends object>(db: Sql, sql: string, params: unknown[] = []): Promise<T> {
+async function one<T extends Record<string, unknown>>(
+	db: Sql,
+	sql: string,
+	params: unknown[] = []
+): Promise<T> {
 	return (await db.query<T>(sql, params))[0];
 }
 
