@@ -43,7 +43,14 @@ export const init: ServerInit = async () => {
 export const handle: Handle = async ({ event, resolve }) => {
 	const asked = event.url.searchParams.get('lang');
 	if (isLang(asked)) {
-		event.cookies.set('lang', asked, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: false });
+		// Not `Secure` over plain http (SvelteKit's default off localhost), or a browser
+		// on the office LAN would drop it and forget the choice.
+		event.cookies.set('lang', asked, {
+			path: '/',
+			maxAge: 60 * 60 * 24 * 365,
+			httpOnly: false,
+			secure: event.url.protocol === 'https:'
+		});
 	}
 	const cookie = event.cookies.get('lang');
 	event.locals.lang = isLang(asked) ? asked : isLang(cookie) ? cookie : 'th';

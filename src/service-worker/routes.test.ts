@@ -90,4 +90,10 @@ describe('chooseStrategy', () => {
 			).toBe('network');
 		}
 	});
+
+	it('never answers /healthz from a cache', () => {
+		expect(
+			chooseStrategy({ url: `${origin}/healthz`, method: 'GET', mode: 'navigate' }, scope).kind
+		).toBe('network');
+	});
 });

@@ -51,6 +51,8 @@ export function chooseStrategy(request: RequestFacts, scope: Scope): Strategy {
 	// Officers' pages hold what only a signed-in officer may see (IIT access codes, scores):
 	// never kept on the device, where the next person at the computer could read them.
 	if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return { kind: 'network' };
+	// The server's health is the server's answer now, never a copy kept from earlier.
+	if (url.pathname === '/healthz') return { kind: 'network' };
 
 	// The query string is left out of the key: `/r/x?sp=a` and `/r/x?lang=en` are the same
 	// page, and a respondent who arrives offline with another service point still gets it.

@@ -54,7 +54,7 @@ export const en: Dictionary = {
 	'survey.review.incomplete': 'Some answers are missing; please go back to them.',
 	'survey.review.saveFailed': 'Your answers could not be saved on this device. Please try again.',
 	'survey.insecure':
-		'This page was not opened over a secure connection (https), so answers cannot be kept on this device offline. Please answer and send while you have an internet connection.',
+		'This page was not opened over a secure connection (https), so it cannot work offline: answers cannot be kept on this device offline. Please answer and send while you have an internet connection.',
 	'survey.thanks.title': 'Thank you for answering',
 	'survey.thanks.saved': 'Your answers are saved.',
 	'survey.thanks.sent': 'They have reached the office’s system.',
