@@ -1,27 +1,31 @@
 import { env } from '$env/dynamic/private';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { en } from '$lib/i18n/en.ts';
-import { isLang, provideLang } from '$lib/i18n/index.ts';
+import { addTexts, isLang, provideLang } from '$lib/i18n/index.ts';
+import { thLater } from '$lib/i18n/th-later.ts';
 import { DataFolderInUse } from '$lib/server/embedded/lock.ts';
 import { startEmbedded, stopEmbedded } from '$lib/server/embedded/index.ts';
+import type { StartFacts } from '$lib/server/embedded/start-facts.ts';
 import { currentUser } from '$lib/server/admin/session.ts';
 import { usesSupabase } from '$lib/server/config.ts';
 
 provideLang('en', en);
+addTexts('th', thLater);
 
 /** With no Supabase project configured, this server is the database's API (the embedded default). */
 export const init: ServerInit = async () => {
 	if (usesSupabase()) return;
 	try {
 		const started = await startEmbedded(env.ITA_DATA_DIR);
-		const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`;
-		console.log(`ITA Collect: data in ${started.dataDir}, serving ${origin}`);
-		for (const round of started.demo) {
-			console.log(
-				`  demo round ${round.code}: EIT ${origin}/r/${round.code}?sp=registration-1 · ` +
-					`IIT ${origin}/r/${round.code}/iit?code=${round.iitAccessCode}`
-			);
-		}
+		const facts: StartFacts = {
+			dataDir: started.dataDir,
+			demo: started.demo,
+			setupToken: started.setupToken
+		};
+		// `npm start` (src/cli/start.ts) prints them in its one start-up block.
+		const announce = (globalThis as { __itaCollectStart?: StartFacts[] }).__itaCollectStart;
+		if (announce) announce.push(facts);
+		else console.log(`ITA Collect: data in ${started.dataDir}`);
 		process.once('sveltekit:shutdown', () => void stopEmbedded());
 	} catch (error) {
 		if (error instanceof DataFolderInUse) {
@@ -47,6 +51,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// Supabase Auth (on Supabase, reading the session is a round trip to it).
 	event.locals.user = event.url.pathname.startsWith('/admin') ? await currentUser(event) : null;
 	return resolve(event, {
+		// Sarabun's two Thai faces load with the page's scripts: preloaded, an optional font
+		// shows from the first visit when it comes in time, and never moves the text later.
+		preload: ({ type, path }) =>
+			type === 'js' || type === 'css' || (type === 'font' && path.includes('sarabun-thai')),
 		transformPageChunk: ({ html }) =>
 			html.replace('<html lang="th">', `<html lang="${event.locals.lang}">`)
 	});

@@ -6,6 +6,8 @@
  *   ita frameworks [--data <folder> | --database-url <url>]
  *   ita user add --email <e> --role officer|central [--agency <code>] [--data <folder>]
  *   ita user list [--data <folder>]
+ *   ita backup <file> [--data <folder>]
+ *   ita restore <file> [--data <folder>]
  *
  * `score` runs the very SQL of the app in a throw-away PGlite and prints the scores as
  * JSON; `import` loads paper responses into a round through submit_responses().
@@ -13,6 +15,7 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AccountError, createAccount, listAccounts } from '../lib/server/auth/accounts.ts';
 import { openPglite, openPostgres, type Sql } from '../lib/server/db/client.ts';
@@ -20,6 +23,7 @@ import { openDatabase } from '../lib/server/db/embedded.ts';
 import { installFrameworks } from '../lib/server/db/frameworks.ts';
 import { migrate } from '../lib/server/db/migrate.ts';
 import { callRpc, service } from '../lib/server/db/rpc.ts';
+import { backup as backupFolder, restore as restoreFolder } from './backup.ts';
 import { parseNdjson, type Line } from './ndjson.ts';
 import { addSupabaseUser, listSupabaseUsers, supabaseTarget } from './supabase-users.ts';
 
@@ -41,6 +45,11 @@ const usage = `Usage:
       instead (app_metadata.ita_role and agency_id set).
   npm run ita -- user list [--data <folder>]
       Lists the embedded server's accounts (or, as above, the Supabase Auth users).
+  npm run ita -- backup <file> [--data <folder>]
+      Writes a consistent copy of the embedded database and its keys to <file> (a tar,
+      owner-only). While the server runs, the server makes it; stopped, the folder is read.
+  npm run ita -- restore <file> [--data <folder>]
+      Loads a backup into an empty data folder (refused if it holds anything).
 
 A line: {"id": "<uuid>", "instrument": "iit" | "eit", "answers": {"i1.1": 4, …},
          "demographics": {"sex": "female", …}, "variants": {"E3": "permit"}}`;
@@ -340,20 +349,46 @@ async function user(args: string[]): Promise<number> {
 	return 2;
 }
 
-const [command, ...rest] = process.argv.slice(2);
+async function fileCommand(
+	args: string[],
+	work: (folder: string | undefined, file: string) => Promise<number>
+): Promise<number> {
+	const { values, positionals } = parseArgs({
+		args,
+		options: { data: { type: 'string' } },
+		allowPositionals: true
+	});
+	if (positionals.length !== 1) {
+		console.error(usage);
+		return 2;
+	}
+	return work(values.data, positionals[0]);
+}
+
 const commands: Record<string, (args: string[]) => Promise<number>> = {
 	score,
 	import: importFile,
 	frameworks,
-	user
+	user,
+	backup: (args) => fileCommand(args, backupFolder),
+	restore: (args) => fileCommand(args, restoreFolder)
 };
-const run = commands[command ?? ''];
-if (!run) {
-	console.error(usage);
-	process.exitCode = command === 'help' || command === '--help' ? 0 : 2;
-} else {
-	process.exitCode = await run(rest).catch((error: unknown) => {
+
+/** Runs one command line (`ita <command> …`) and resolves to its exit code. */
+export async function ita(argv: string[]): Promise<number> {
+	const [command, ...rest] = argv;
+	const run = commands[command ?? ''];
+	if (!run) {
+		console.error(usage);
+		return command === 'help' || command === '--help' ? 0 : 2;
+	}
+	return run(rest).catch((error: unknown) => {
 		console.error(error instanceof Error ? error.message : String(error));
 		return 1;
 	});
+}
+
+// Run as a program (`npm run ita -- …`), not when a test imports it.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	process.exitCode = await ita(process.argv.slice(2));
 }

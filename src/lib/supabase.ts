@@ -8,11 +8,9 @@ import {
 	type SupabaseClient,
 	type SupabaseClientOptions
 } from '@supabase/supabase-js';
+import { apiUrl, type SupabaseConfig } from './api-url.ts';
 
-export interface SupabaseConfig {
-	url: string;
-	anonKey: string;
-}
+export { apiUrl, type SupabaseConfig };
 
 export type Client = SupabaseClient;
 
@@ -20,7 +18,7 @@ export function createSupabase(
 	config: SupabaseConfig,
 	options: SupabaseClientOptions<'public'> = {}
 ) {
-	return createClient(config.url, config.anonKey, {
+	return createClient(apiUrl(config), config.anonKey, {
 		...options,
 		auth: { persistSession: false, autoRefreshToken: false, ...options.auth }
 	});

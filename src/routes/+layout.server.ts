@@ -1,7 +1,7 @@
 import type { LayoutServerLoad } from './$types';
-import { supabaseConfig } from '$lib/server/config.ts';
+import { browserSupabaseConfig } from '$lib/server/config.ts';
 
 /** The language, and where the browser's supabase-js client sends its requests. */
-export const load: LayoutServerLoad = async ({ url, locals }) => {
-	return { lang: locals.lang, supabase: await supabaseConfig(url.origin) };
+export const load: LayoutServerLoad = async ({ locals }) => {
+	return { lang: locals.lang, supabase: await browserSupabaseConfig() };
 };

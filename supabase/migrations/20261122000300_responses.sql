@@ -162,7 +162,8 @@ begin
 			format('The agency has no service point with the code %s.', resp ->> 'servicePoint'));
 	end if;
 
-	if instr = 'iit' and r.iit_access_code is not null and channel <> 'paper'
+	-- The shared code; single-use codes are checked by submit_responses (…_trust.sql).
+	if instr = 'iit' and r.iit_codes = 'shared' and r.iit_access_code is not null and channel <> 'paper'
 		and (resp ->> 'accessCode') is distinct from r.iit_access_code then
 		return ita_private.rejection(rid, 'wrong_access_code',
 			'The IIT access code is missing or wrong. Ask the ITA working group for the code of this round.');
@@ -374,7 +375,7 @@ begin
 			hint = 'Send {"batch": [{"id": "<uuid>", "round": "<code>", "instrument": "eit", "answers": {…}}]}.';
 	end if;
 	if jsonb_array_length(batch) > max_batch then
-		raise exception using errcode = '54000',
+		raise exception using errcode = 'PT413',
 			message = format('a batch holds at most %s responses; this one has %s',
 				max_batch, jsonb_array_length(batch)),
 			hint = 'Send the rest in further batches.';

@@ -645,6 +645,8 @@ begin
 		'round', ita_private.results_round_json(r),
 		'method', f.method,
 		'respondents', respondents,
+		-- Stored but not counted until an officer releases them (…_trust.sql).
+		'held', ita_private.held_counts(r.round_id),
 		'demographics', ita_private.demographic_json(r,
 			ita_private.round_demographic_counts(r.round_id), respondents)
 	) || ita_private.score_counts(r, ita_private.round_answer_counts(r.round_id));

@@ -62,8 +62,9 @@ alter table public.round_scores enable row level security;
 comment on table public.round_scores is
 	'Each round''s scores as round_results computes them, kept current by triggers on the counters and OIT scores (recomputed once per round at the end of each transaction).';
 
+-- Read through the functions only (fiscal_year_overview, question_across_agencies), as every
+-- table: the API roles hold no table privilege (see 20261206002000_hardening.sql).
 revoke all on public.round_scores from public, anon, authenticated;
-grant select on public.round_scores to authenticated;
 grant all on public.round_scores to service_role;
 
 create policy "Officers can read their agency's round scores" on public.round_scores

@@ -216,6 +216,13 @@ async function bench(target: IngestTarget, frameworks: Questionnaire[]): Promise
 		}
 	}
 
+	// Through HTTP every batch comes from one address (127.0.0.1), like a busy office's
+	// phones behind its router: the officer raises the rounds' per-address limit, so what
+	// is measured is the counted path, not responses held for review.
+	await endpoint.db.query('update public.rounds set address_limit = 10000 where code = any($1)', [
+		rounds.map((r) => r.code)
+	]);
+
 	await endpoint.afterSetup?.();
 	const random = seededRandom(2567);
 	for (const batch of makeBatches(random, rounds, 1)) await send(endpoint, batch);

@@ -28,12 +28,15 @@ export class Profile {
 		return new Profile(await mkdtemp(join(tmpdir(), 'ita-chromium-')));
 	}
 
-	/** Opens Chromium on this profile; closing and calling again is a browser restart. */
-	launch(viewport = phone): Promise<BrowserContext> {
+	/**
+	 * Opens Chromium on this profile; closing and calling again is a browser restart.
+	 * `args`: more switches (a name mapped to this machine, a certificate authority trusted).
+	 */
+	launch(viewport = phone, args: string[] = []): Promise<BrowserContext> {
 		return chromium.launchPersistentContext(this.dir, {
 			executablePath: process.env.ITA_CHROMIUM ?? '/usr/bin/chromium',
 			headless: true,
-			args: chromiumArgs,
+			args: [...chromiumArgs, ...args],
 			viewport,
 			hasTouch: viewport === phone,
 			locale: 'th-TH',

@@ -31,6 +31,19 @@ export const adminTh = {
 	'admin.setup.title': 'ตั้งค่าครั้งแรก: สร้างบัญชีผู้ดูแลระบบส่วนกลาง',
 	'admin.setup.intro':
 		'เซิร์ฟเวอร์นี้ยังไม่มีบัญชีผู้ใช้ บัญชีแรกเป็นผู้ดูแลระบบส่วนกลาง ซึ่งจัดการได้ทุกหน่วยงาน หน้านี้จะไม่แสดงอีกเมื่อมีบัญชีแล้ว',
+	'admin.setup.token': 'รหัสตั้งค่าครั้งแรก',
+	'admin.setup.tokenHelp':
+		'รหัสนี้แสดงในหน้าจอของเครื่องแม่ข่ายเมื่อเริ่มระบบครั้งแรก (npm start) และอยู่ในไฟล์ setup-token ในโฟลเดอร์ข้อมูล เฉพาะผู้ดูแลเครื่องแม่ข่ายเท่านั้นที่เห็นได้',
+	'admin.setup.tokenWrong':
+		'รหัสตั้งค่าครั้งแรกไม่ถูกต้อง ดูรหัสที่ถูกต้องในหน้าจอของเครื่องแม่ข่าย หรือในไฟล์ setup-token ในโฟลเดอร์ข้อมูล',
+	'admin.insecure':
+		'หน้านี้เปิดผ่าน http ซึ่งไม่เข้ารหัส รหัสผ่านและข้อมูลอาจถูกดักอ่านได้ระหว่างทาง ให้ผู้ดูแลระบบเปิดใช้ https (ดูหัวข้อ "Go live" ใน README) แล้วเข้าใช้ที่ที่อยู่ https ของสำนักงาน',
+	'admin.links.private':
+		'ลิงก์และคิวอาร์โค้ดในหน้านี้ชี้ไปที่ {origin} ซึ่งโทรศัพท์ที่ใช้อินเทอร์เน็ตมือถือเข้าถึงไม่ได้ ให้ผู้ดูแลระบบตั้งค่า ITA_PUBLIC_URL เป็นที่อยู่ https สาธารณะของสำนักงานก่อนพิมพ์หรือแจกลิงก์',
+	'admin.posters.privateTitle': 'ยังไม่พิมพ์: คิวอาร์โค้ดจะชี้ไปที่ที่อยู่ภายใน',
+	'admin.posters.privateBody':
+		'คิวอาร์โค้ดบนโปสเตอร์จะพาไปที่ {origin} ซึ่งใช้ได้เฉพาะในเครือข่ายของสำนักงาน ประชาชนที่สแกนด้วยอินเทอร์เน็ตมือถือจะเปิดไม่ได้ ให้ผู้ดูแลระบบตั้งค่า ITA_PUBLIC_URL เป็นที่อยู่ https สาธารณะ แล้วเปิดหน้านี้อีกครั้ง',
+	'admin.posters.privateConfirm': 'เข้าใจแล้ว พิมพ์ด้วยที่อยู่ภายในนี้ ({origin})',
 	'admin.setup.passwordHelp': 'อย่างน้อย {min} ตัวอักษร ใช้เป็นวลีที่จำง่ายได้',
 	'admin.setup.password2': 'ยืนยันรหัสผ่าน',
 	'admin.setup.mismatch': 'รหัสผ่านทั้งสองช่องไม่ตรงกัน',
@@ -73,7 +86,7 @@ export const adminTh = {
 
 	'admin.servicePoints.title': 'จุดบริการ',
 	'admin.servicePoints.help':
-		'เคาน์เตอร์หรือโต๊ะที่ให้บริการประชาชน แต่ละจุดมีคิวอาร์โค้ดของตนเอง คำตอบ EIT บันทึกว่ามาจากจุดใด',
+		'เคาน์เตอร์หรือโต๊ะที่ให้บริการประชาชน แต่ละจุดมีคิวอาร์โค้ดของตนเอง คำตอบ EIT บันทึกว่ามาจากจุดใด จุดที่มีผู้ตอบมากผ่าน Wi-Fi เดียวกัน เพิ่มขีดจำกัดต่อ 10 นาทีได้ในหน้ารอบการประเมิน (ความน่าเชื่อถือของคำตอบ)',
 	'admin.servicePoints.section': 'ฝ่าย',
 	'admin.servicePoints.noSection': '— ไม่ระบุฝ่าย —',
 	'admin.servicePoints.add': 'เพิ่มจุดบริการ',
@@ -95,7 +108,8 @@ export const adminTh = {
 	'admin.round.periodValue': '{from} ถึง {to}',
 	'admin.round.dayIs': 'ตรงกับ {day}',
 	'admin.round.accessCode': 'รหัสสำหรับบุคลากร (IIT)',
-	'admin.round.accessCodeHelp': '4–64 ตัวอักษร บุคลากรกรอกก่อนเริ่มตอบ IIT เว้นว่างหากไม่ใช้รหัส',
+	'admin.round.accessCodeHelp':
+		'รหัสเดียวใช้ร่วมกันทั้งรอบ 4–64 ตัวอักษร เว้นว่างเพื่อใช้รหัสใช้ครั้งเดียว (พิมพ์เป็นใบรหัสแจกคนละใบ ซึ่งน่าเชื่อถือกว่า)',
 	'admin.round.targetStaff': 'จำนวนบุคลากรที่ปฏิบัติงานมาแล้วอย่างน้อย 1 ปี',
 	'admin.round.minIit': 'จำนวนผู้ตอบ IIT ขั้นต่ำ',
 	'admin.round.minEit': 'จำนวนผู้ตอบ EIT ขั้นต่ำ',
@@ -292,6 +306,19 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.setup.title': 'First run: create the central administrator',
 	'admin.setup.intro':
 		'This server has no account yet. The first one is a central administrator, who manages every agency. This page goes away once an account exists.',
+	'admin.setup.token': 'Setup token',
+	'admin.setup.tokenHelp':
+		'The server printed this token when it first started (npm start); it is also in the file setup-token in the data folder, which only the server’s administrator can read.',
+	'admin.setup.tokenWrong':
+		'The setup token is not right. The server printed it when it started; it is also in the file setup-token in the data folder.',
+	'admin.insecure':
+		'This page came over plain http, which is not encrypted: passwords and data can be read on the way. Ask the administrator to turn on https (see "Go live" in the README) and use the office’s https address.',
+	'admin.links.private':
+		'The links and QR codes on this page point to {origin}, which phones on mobile data cannot reach. Ask the administrator to set ITA_PUBLIC_URL to the office’s public https address before printing or sharing them.',
+	'admin.posters.privateTitle': 'Not printed yet: the QR codes would point to a private address',
+	'admin.posters.privateBody':
+		'The posters’ QR codes would lead to {origin}, which works only inside the office’s network: citizens scanning on mobile data cannot open it. Ask the administrator to set ITA_PUBLIC_URL to the public https address, then open this page again.',
+	'admin.posters.privateConfirm': 'I understand: print with this private address ({origin})',
 	'admin.setup.passwordHelp': 'At least {min} characters; a passphrase is welcome.',
 	'admin.setup.password2': 'Password again',
 	'admin.setup.mismatch': 'The two passwords differ.',
@@ -335,7 +362,7 @@ export const adminEn: Record<AdminKey, string> = {
 
 	'admin.servicePoints.title': 'Service points',
 	'admin.servicePoints.help':
-		'Counters or desks where people are served. Each has its own QR code, and EIT answers record which one they came from.',
+		'Counters or desks where people are served. Each has its own QR code, and EIT answers record which one they came from. A counter where many answer over one Wi-Fi can get a higher limit per 10 minutes on the round’s page (Trustworthy counts).',
 	'admin.servicePoints.section': 'Section',
 	'admin.servicePoints.noSection': '— no section —',
 	'admin.servicePoints.add': 'Add a service point',
@@ -358,7 +385,7 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.round.dayIs': 'That is {day}',
 	'admin.round.accessCode': 'Staff access code (IIT)',
 	'admin.round.accessCodeHelp':
-		'4–64 characters that staff type before the IIT; leave empty for no code.',
+		'One code shared by the whole round, 4–64 characters. Leave it empty to use single-use codes (printed slips, one per person, which are more trustworthy).',
 	'admin.round.targetStaff': 'Staff with at least one year of service',
 	'admin.round.minIit': 'Minimum IIT answers',
 	'admin.round.minEit': 'Minimum EIT answers',

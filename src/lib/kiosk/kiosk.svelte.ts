@@ -5,6 +5,7 @@
  * them to time and storage, and the components only show what it exposes.
  */
 import type { SupabaseConfig } from '../supabase.ts';
+import { newId } from '../uuid.ts';
 import {
 	Outbox,
 	OutboxStatus,
@@ -321,13 +322,16 @@ export class KioskState {
 		const survey = this.#survey;
 		const d = this.#device;
 		const def = this.#def;
-		if (!survey || !d || !def || !this.#outbox) return;
-		const response = kioskResponse(def, survey.draft, {
-			id: crypto.randomUUID(),
-			now: this.#clock(),
-			deviceKey: d.deviceKey
-		});
+		if (!survey || !d || !def) return;
+		// Whatever fails here, the visitor is told and the answers stay on the screen.
+		this.#saveFailed = false;
 		try {
+			if (!this.#outbox) throw new Error('the outbox is not open');
+			const response = kioskResponse(def, survey.draft, {
+				id: newId(),
+				now: this.#clock(),
+				deviceKey: d.deviceKey
+			});
 			await this.#outbox.add(response);
 		} catch (error) {
 			console.error('ITA Collect: the kiosk could not keep a response', error);
@@ -355,11 +359,11 @@ export class KioskState {
 		this.#screen = 'pin';
 	}
 
-	enterPin(pin: string): boolean {
+	async enterPin(pin: string): Promise<boolean> {
 		const d = this.#device;
 		if (!d) return false;
 		this.activity();
-		this.#pinResult = this.#pin.check(d.pin, pin);
+		this.#pinResult = await this.#pin.check(d.pin, pin);
 		if (this.#pinResult.ok) {
 			this.#screen = 'settings';
 			void this.#readRefused();

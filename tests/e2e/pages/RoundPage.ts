@@ -71,6 +71,15 @@ export class RoundPage {
 				: /^(พิมพ์ทั้งหมด|Print all) · (ป้ายตั้งโต๊ะ A5|A5 table tents)/;
 		await this.page.getByRole('link', { name }).click();
 		await this.page.waitForURL(new RegExp(`/posters\\?size=${size}`));
+		// The posters, or — links to a private address — the question whether to go ahead.
+		await this.page.locator('article.sheet, main.held').first().waitFor();
+	}
+
+	/** On the posters page held for a private address: "print with this address" (then the posters). */
+	async confirmPrivateAddress() {
+		await this.page
+			.getByRole('link', { name: /พิมพ์ด้วยที่อยู่ภายในนี้|print with this private address/ })
+			.click();
 		await this.page.locator('article.sheet').first().waitFor();
 	}
 }

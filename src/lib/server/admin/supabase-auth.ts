@@ -15,6 +15,7 @@ import { decodeJwt } from 'jose';
 import { env } from '$env/dynamic/public';
 import { sessionClaims, type SessionClaims } from '../auth/session.ts';
 import { NoRealtime } from '../no-realtime.ts';
+import { secureCookies } from '../origin.ts';
 
 type SessionEvent = Pick<RequestEvent, 'cookies' | 'url'>;
 
@@ -41,7 +42,7 @@ export function dropSupabaseCookies(cookies: Cookies): void {
 
 /** A supabase-js client for this request, its session in the request's cookies. */
 export function requestClient(event: SessionEvent): SupabaseClient {
-	const secure = event.url.protocol === 'https:';
+	const secure = secureCookies(event.url);
 	const client = createServerClient(env.PUBLIC_SUPABASE_URL!, env.PUBLIC_SUPABASE_ANON_KEY!, {
 		cookies: {
 			getAll: () => event.cookies.getAll(),

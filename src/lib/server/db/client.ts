@@ -19,6 +19,8 @@ export interface Sql {
 	/** Runs `work` in one transaction, committed when it resolves, rolled back when it throws. */
 	transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
 	close(): Promise<void>;
+	/** PGlite only: the whole data directory as a gzipped tarball (taken between queries). */
+	dumpDataDir?(): Promise<Blob>;
 }
 
 type PgliteTx = Parameters<Parameters<PGlite['transaction']>[0]>[0];
@@ -57,6 +59,12 @@ export function fromPglite(db: PGlite): Sql {
 		},
 		close() {
 			return db.close();
+		},
+		async dumpDataDir() {
+			// Pages on disk first, then the copy inside an (empty) transaction of our own: no
+			// other transaction is half-way through, and no statement runs during the copy.
+			await db.exec('checkpoint');
+			return db.transaction(() => db.dumpDataDir('gzip'));
 		}
 	};
 }

@@ -2,7 +2,7 @@
  * The app's database: PGlite in a local data folder (the embedded default) or
  * PostgreSQL at a URL, migrated and with the framework files loaded.
  */
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { lockDataFolder } from '../embedded/lock.ts';
 import { openPglite, openPostgres, type Sql } from './client.ts';
@@ -11,6 +11,16 @@ import { migrate } from './migrate.ts';
 
 export function defaultDataDir(): string {
 	return resolve(process.env.ITA_DATA_DIR ?? 'data');
+}
+
+/**
+ * The data folder holds every response and the password hashes: only its owner may
+ * enter it (0700, as PostgreSQL insists for its own), whatever the umask — and a folder
+ * an older version made readable is closed too.
+ */
+async function privateFolder(path: string): Promise<void> {
+	await mkdir(path, { recursive: true, mode: 0o700 });
+	await chmod(path, 0o700);
 }
 
 /**
@@ -25,9 +35,10 @@ export async function openDatabase(
 		db = openPostgres(options.databaseUrl);
 	} else {
 		const folder = resolve(options.dataDir ?? defaultDataDir());
-		await mkdir(folder, { recursive: true });
+		await privateFolder(folder);
 		const release = await lockDataFolder(folder);
 		try {
+			await privateFolder(resolve(folder, 'pglite'));
 			const pglite = await openPglite(resolve(folder, 'pglite'));
 			db = {
 				...pglite,

@@ -8,12 +8,15 @@ import type { Sql } from '../db/client.ts';
 import { defaultDataDir, openDatabase } from '../db/embedded.ts';
 import { seedDemo, type DemoRound } from './demo.ts';
 import { loadKeys, type Keys } from './keys.ts';
+import { ensureSetupToken } from './setup-token.ts';
 
 export interface Embedded {
 	db: Sql;
 	keys: Keys;
 	dataDir: string;
 	demo: DemoRound[];
+	/** The one-time token `/admin/setup` asks for, while there is no account yet. */
+	setupToken: string | null;
 }
 
 let started: Promise<Embedded> | undefined;
@@ -25,7 +28,8 @@ export function startEmbedded(dataDir = defaultDataDir()): Promise<Embedded> {
 		const db = await openDatabase({ dataDir: folder });
 		const keys = await loadKeys(folder);
 		const demo = await seedDemo(db);
-		return { db, keys, dataDir: folder, demo };
+		const setupToken = await ensureSetupToken(folder, db);
+		return { db, keys, dataDir: folder, demo, setupToken };
 	})();
 	return started;
 }

@@ -4,6 +4,7 @@ import { usesSupabase } from '$lib/server/config.ts';
 import { startEmbedded } from '$lib/server/embedded/index.ts';
 import { handleRpc } from '$lib/server/gateway.ts';
 import { clientAddress, parseTrustedProxies } from '$lib/server/client-address.ts';
+import { hasPublicUrl, publicOrigin } from '$lib/server/origin.ts';
 
 /** The embedded server's PostgREST endpoint, called by supabase-js's `rpc()`. */
 const handle: RequestHandler = async ({ request, params, getClientAddress }) => {
@@ -12,9 +13,14 @@ const handle: RequestHandler = async ({ request, params, getClientAddress }) => 
 	return handleRpc(request, params.fn ?? '', {
 		db,
 		secret: keys.secret,
-		allowedOrigins: env.ITA_CORS_ORIGINS?.split(',')
-			.map((o) => o.trim())
-			.filter(Boolean),
+		// The public address (ITA_PUBLIC_URL) is always allowed: a page served there may
+		// call this server by another name (the office's LAN name, say), and back.
+		allowedOrigins: [
+			...(hasPublicUrl() ? [publicOrigin(new URL(request.url))] : []),
+			...(env.ITA_CORS_ORIGINS?.split(',')
+				.map((o) => o.trim())
+				.filter(Boolean) ?? [])
+		],
 		maxBody: env.ITA_MAX_BODY ? Number(env.ITA_MAX_BODY) : undefined,
 		clientAddress: clientAddress(
 			getClientAddress(),

@@ -3,17 +3,26 @@ import type { Actions, PageServerLoad } from './$types';
 import { changedOitRows, text } from '$lib/admin/forms.ts';
 import { eitLink, iitLink } from '$lib/admin/links.ts';
 import { roundSettings } from '$lib/admin/round-form.ts';
+import { trustSettingsFromForm } from '$lib/admin/trust.ts';
 import { change } from '$lib/server/admin/actions.ts';
 import { rpc } from '$lib/server/admin/api.ts';
 import { getRound, listFrameworks, listOit } from '$lib/server/admin/data.ts';
 import { qrDataUrl } from '$lib/server/admin/qr.ts';
 import { requireUser } from '$lib/server/admin/session.ts';
+import { publicOrigin } from '$lib/server/origin.ts';
+import { isPrivateHost } from '$lib/server/public-url.ts';
+import { readHeld, readTrustSettings, saveTrustSettings } from '$lib/server/admin/trust.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const user = await requireUser(event);
 	const { agency, round } = await getRound(user, event.params.agency, event.params.round);
-	const [oit, frameworks] = await Promise.all([listOit(user, round.code), listFrameworks(user)]);
-	const origin = event.url.origin;
+	const [oit, frameworks, trust, held] = await Promise.all([
+		listOit(user, round.code),
+		listFrameworks(user),
+		readTrustSettings(user, round.code),
+		readHeld(user, round.code)
+	]);
+	const origin = publicOrigin(event.url);
 
 	const points = await Promise.all(
 		agency.servicePoints.map(async (p) => {
@@ -36,7 +45,12 @@ export const load: PageServerLoad = async (event) => {
 		frameworks,
 		points,
 		iit,
-		created: event.url.searchParams.has('created')
+		trust,
+		held: held.held,
+		created: event.url.searchParams.has('created'),
+		// Links to an address phones on mobile data cannot reach: the page says so.
+		linksPrivate: isPrivateHost(new URL(origin).hostname),
+		linkOrigin: origin
 	};
 };
 
@@ -54,6 +68,21 @@ export const actions: Actions = {
 		change(event, 'saveRound', async (user, form) => {
 			await rpc(user, 'update_round', { round_code: event.params.round, ...roundSettings(form) });
 			return { saved: 'saveRound' };
+		}),
+
+	/** Limits, plausibility floor, IIT codes and eligible staff: set_round_trust_settings, all or nothing. */
+	saveTrust: (event) =>
+		change(event, 'saveTrust', async (user, form) => {
+			const { agency } = await getRound(user, event.params.agency, event.params.round);
+			await saveTrustSettings(
+				user,
+				event.params.round,
+				trustSettingsFromForm(
+					form,
+					agency.servicePoints.map((p) => p.code)
+				)
+			);
+			return { saved: 'saveTrust' };
 		}),
 
 	deleteRound: (event) =>

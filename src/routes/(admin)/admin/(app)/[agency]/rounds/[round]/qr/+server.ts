@@ -3,6 +3,7 @@ import { eitLink, iitLink, qrFileName } from '$lib/admin/links.ts';
 import { getRound } from '$lib/server/admin/data.ts';
 import { qrPng, qrSvg } from '$lib/server/admin/qr.ts';
 import { requireUser } from '$lib/server/admin/session.ts';
+import { publicOrigin } from '$lib/server/origin.ts';
 
 /**
  * A QR code to download: `?sp=<service point>` (its EIT link) or `?iit=1` (the staff
@@ -20,11 +21,11 @@ export const GET: RequestHandler = async (event) => {
 	const sp = query.get('sp');
 	if (sp !== null) {
 		if (!agency.servicePoints.some((p) => p.code === sp)) error(404, 'No such service point');
-		link = eitLink(event.url.origin, round.code, sp);
+		link = eitLink(publicOrigin(event.url), round.code, sp);
 		target = sp;
 	} else if (query.get('iit') === '1') {
 		const withCode = query.get('code') === '1' && round.iitAccessCode;
-		link = iitLink(event.url.origin, round.code, withCode ? round.iitAccessCode : null);
+		link = iitLink(publicOrigin(event.url), round.code, withCode ? round.iitAccessCode : null);
 		target = withCode ? 'iit-code' : 'iit';
 	} else {
 		error(400, 'Say which link: ?sp=<service point> or ?iit=1');
