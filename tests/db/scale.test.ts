@@ -1,7 +1,8 @@
 /**
  * National scale (issue 16), on PGlite and on PostgreSQL: every round's scores are kept
  * in public.round_scores as responses arrive, identical to round_results after random
- * submissions, OIT edits, recounts and deletions; the central view reads those rows,
+ * submissions, OIT edits, held and released responses, recounts and deletions; the
+ * central view reads those rows,
  * sorted and paged in SQL, with the ranking, the distribution of levels and the year's
  * progress, and shows exactly what scoring each round from its counters shows.
  */
