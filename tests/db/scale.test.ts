@@ -1,7 +1,8 @@
 /**
  * National scale (issue 16), on PGlite and on PostgreSQL: every round's scores are kept
  * in public.round_scores as responses arrive, identical to round_results after random
- * submissions, OIT edits, recounts and deletions; the central view reads those rows,
+ * submissions, OIT edits, held and released responses, recounts and deletions; the
+ * central view reads those rows,
  * sorted and paged in SQL, with the ranking, the distribution of levels and the year's
  * progress, and shows exactly what scoring each round from its counters shows.
  */
@@ -9,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Framework } from '../../src/lib/ita/framework.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
-import { callRpc, service, type Claims } from '../../src/lib/server/db/rpc.ts';
+import { anon, callRpc, service, type Claims } from '../../src/lib/server/db/rpc.ts';
 import type { Sql } from '../../src/lib/server/db/client.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import {
@@ -343,6 +344,53 @@ describe.each(engines)('scores kept per round on %s', (engine) => {
 			await expectKeptEqualsComputed(t.db, year);
 		}
 	);
+});
+
+describe.each(engines)('scores kept through held and released responses on %s', (engine) => {
+	let t: TestDatabase;
+	const year = 2033;
+	beforeAll(async () => {
+		t = await freshDatabase(engine);
+	});
+	afterAll(() => t?.drop());
+
+	test('a held response counts nowhere; a released one counts, and the kept row follows', async () => {
+		const random = seeded(33);
+		const round = await createRound(t.db, {
+			framework: 'bma-2567',
+			agency: 'bang-rak',
+			fiscalYear: year
+		});
+		// One address may send 8 of this round's responses; the rest are held for review.
+		await t.db.query('update public.rounds set address_limit = 8 where code = $1', [round]);
+		const address = '203.0.113.9';
+		const out = await callRpc<{ accepted: number }>(
+			t.db,
+			anon,
+			'submit_responses',
+			{ batch: Array.from({ length: 20 }, () => randomResponse(random, bma, round, 'eit')) },
+			{ headers: { 'x-forwarded-for': address, 'x-real-ip': address } }
+		);
+		expect(out.accepted).toBe(20);
+		const held = (
+			await t.db.query<{ id: string }>('select response_id::text as id from public.held_responses')
+		).map((r) => r.id);
+		expect(held.length).toBeGreaterThan(0);
+		await expectKeptEqualsComputed(t.db, year);
+
+		await callRpc(t.db, central, 'release_held_responses', {
+			round_code: round,
+			ids: held.slice(0, 5),
+			reason: 'Real visitors, one after another at the counter'
+		});
+		await expectKeptEqualsComputed(t.db, year);
+		const [{ n }] = await t.db.query<{ n: number }>(
+			`select s.respondents_eit as n from public.round_scores s join public.rounds r using (round_id)
+			where r.code = $1`,
+			[round]
+		);
+		expect(n).toBe(20 - held.length + 5);
+	});
 });
 
 interface OverviewPage {
