@@ -808,7 +808,9 @@ declare
 	r public.rounds := ita_private.managed_round(round_code);
 	n integer;
 begin
-	select count(*) into n from public.responses p where p.round_id = r.round_id;
+	-- Held responses too (issue 13): they are answers people gave, waiting for review.
+	select (select count(*) from public.responses p where p.round_id = r.round_id)
+		+ (select count(*) from public.held_responses h where h.round_id = r.round_id) into n;
 	if n > 0 then
 		raise exception using errcode = '55000',
 			message = format('round %s already has responses (%s) and cannot be deleted; close it instead', r.code, n),

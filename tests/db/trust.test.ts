@@ -66,7 +66,11 @@ async function submitAllFrom(db: Sql, address: string, responses: unknown[]) {
 	return verdicts;
 }
 
-async function one<T extends object>(db: Sql, sql: string, params: unknown[] = []): Promise<T> {
+async function one<T extends Record<string, unknown>>(
+	db: Sql,
+	sql: string,
+	params: unknown[] = []
+): Promise<T> {
 	return (await db.query<T>(sql, params))[0];
 }
 
@@ -236,6 +240,25 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 			counted: before.counted + 100,
 			held: before.held
 		});
+	});
+
+	test('a burst at one service point beyond its usual pace, from many addresses: the excess is held', async () => {
+		const round = await createRound(t.db, { framework: 'bma-2567', agency: 'bang-rak' });
+		// No earlier days, so its usual pace is nothing: more than twice the address limit
+		// (2 × 30) in ten minutes is a burst.
+		const verdicts: Verdict[] = [];
+		for (let i = 0; i < 64; i++) {
+			const r = { ...variedResponse(round, i), channel: 'qr', servicePoint: 'registration-1' };
+			verdicts.push(...(await submitFrom(t.db, `172.16.${i >> 8}.${i & 255}`, [r])).results);
+		}
+		expect(verdicts.every((v) => v.status === 'accepted')).toBe(true);
+		expect(await roundCounts(t.db, round)).toMatchObject({ counted: 60, held: 4 });
+		const summary = await callRpc<HeldSummary>(t.db, service, 'held_summary', {
+			round_code: round
+		});
+		expect(summary.groups.map((g) => [g.reasons, g.servicePoint?.code, g.n])).toEqual([
+			[['service_point_burst'], 'registration-1', 4]
+		]);
 	});
 
 	test('a kiosk is unaffected by the address and device limits', async () => {
