@@ -1,7 +1,8 @@
 import { env } from '$env/dynamic/private';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { en } from '$lib/i18n/en.ts';
-import { isLang, provideLang } from '$lib/i18n/index.ts';
+import { addTexts, isLang, provideLang } from '$lib/i18n/index.ts';
+import { thLater } from '$lib/i18n/th-later.ts';
 import { DataFolderInUse } from '$lib/server/embedded/lock.ts';
 import { startEmbedded, stopEmbedded } from '$lib/server/embedded/index.ts';
 import type { StartFacts } from '$lib/server/embedded/start-facts.ts';
@@ -9,6 +10,7 @@ import { currentUser } from '$lib/server/admin/session.ts';
 import { usesSupabase } from '$lib/server/config.ts';
 
 provideLang('en', en);
+addTexts('th', thLater);
 
 /** With no Supabase project configured, this server is the database's API (the embedded default). */
 export const init: ServerInit = async () => {
@@ -56,6 +58,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// Supabase Auth (on Supabase, reading the session is a round trip to it).
 	event.locals.user = event.url.pathname.startsWith('/admin') ? await currentUser(event) : null;
 	return resolve(event, {
+		// Sarabun's two Thai faces load with the page's scripts: preloaded, an optional font
+		// shows from the first visit when it comes in time, and never moves the text later.
+		preload: ({ type, path }) =>
+			type === 'js' || type === 'css' || (type === 'font' && path.includes('sarabun-thai')),
 		transformPageChunk: ({ html }) =>
 			html.replace('<html lang="th">', `<html lang="${event.locals.lang}">`)
 	});

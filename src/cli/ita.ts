@@ -15,6 +15,7 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AccountError, createAccount, listAccounts } from '../lib/server/auth/accounts.ts';
 import { openPglite, openPostgres, type Sql } from '../lib/server/db/client.ts';
@@ -364,7 +365,6 @@ async function fileCommand(
 	return work(values.data, positionals[0]);
 }
 
-const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<number>> = {
 	score,
 	import: importFile,
@@ -373,13 +373,22 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
 	backup: (args) => fileCommand(args, backupFolder),
 	restore: (args) => fileCommand(args, restoreFolder)
 };
-const run = commands[command ?? ''];
-if (!run) {
-	console.error(usage);
-	process.exitCode = command === 'help' || command === '--help' ? 0 : 2;
-} else {
-	process.exitCode = await run(rest).catch((error: unknown) => {
+
+/** Runs one command line (`ita <command> …`) and resolves to its exit code. */
+export async function ita(argv: string[]): Promise<number> {
+	const [command, ...rest] = argv;
+	const run = commands[command ?? ''];
+	if (!run) {
+		console.error(usage);
+		return command === 'help' || command === '--help' ? 0 : 2;
+	}
+	return run(rest).catch((error: unknown) => {
 		console.error(error instanceof Error ? error.message : String(error));
 		return 1;
 	});
+}
+
+// Run as a program (`npm run ita -- …`), not when a test imports it.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	process.exitCode = await ita(process.argv.slice(2));
 }

@@ -42,6 +42,25 @@ export async function precache(
 	]);
 }
 
+/**
+ * The build's files that the respondent's and the kiosk's screens need offline, as the
+ * build listed them in `_app/offline-set.json` (src/lib/pwa/offline-set.ts): never the
+ * officers' pages, which need the network anyway. `build` is this worker's list of every
+ * built file (absolute URLs); a list naming files that are not in it was written by
+ * another build (deployed meanwhile), and the install fails so the browser tries again.
+ */
+export async function offlineFiles(listUrl: string, build: readonly string[]): Promise<string[]> {
+	const response = await fetch(listUrl, { cache: 'no-cache' });
+	if (!response.ok) throw new Error(`${listUrl} answered ${response.status}`);
+	// The list sits in `<base>/_app/` and names files from `<base>/`.
+	const base = new URL('../', listUrl);
+	const listed = ((await response.json()) as string[]).map((file) => new URL(file, base).href);
+	const ours = new Set(build);
+	const foreign = listed.filter((url) => !ours.has(url));
+	if (foreign.length > 0) throw new Error(`${listUrl} is another build's: ${foreign[0]}`);
+	return listed;
+}
+
 /** The pages cached by earlier versions (their addresses, without query strings). */
 export async function earlierPages(names: CacheNames): Promise<string[]> {
 	const earlier = (await caches.keys()).filter(

@@ -9,7 +9,9 @@ vi.mock('$service-worker', () => ({
 	base: '',
 	build: [
 		'/_app/immutable/entry/app.abc.js',
-		'/_app/immutable/assets/sarabun-thai-400-normal.x1.woff2'
+		'/_app/immutable/assets/sarabun-thai-400-normal.x1.woff2',
+		// An officers' page: built, never kept on a phone.
+		'/_app/immutable/nodes/9.admin.js'
 	],
 	files: ['/manifest.webmanifest', '/icons/icon-192.png'],
 	prerendered: [],
@@ -17,6 +19,12 @@ vi.mock('$service-worker', () => ({
 }));
 
 type Listener = (event: unknown) => void;
+
+/** What the build lists for the offline screens (vite.config.ts writes it). */
+let offlineSet = [
+	'_app/immutable/entry/app.abc.js',
+	'_app/immutable/assets/sarabun-thai-400-normal.x1.woff2'
+];
 
 async function loadWorker(openWindows: string[] = []) {
 	vi.resetModules();
@@ -32,7 +40,11 @@ async function loadWorker(openWindows: string[] = []) {
 	};
 	vi.stubGlobal('self', self);
 	const storage = stubCaches();
-	const net = stubFetch((url) => new Response(`network ${new URL(url).pathname}`));
+	const net = stubFetch((url) =>
+		new URL(url).pathname === '/_app/offline-set.json'
+			? new Response(JSON.stringify(offlineSet))
+			: new Response(`network ${new URL(url).pathname}`)
+	);
 	await import('./index.ts');
 
 	function dispatch(type: string, fields: object = {}) {
@@ -54,12 +66,36 @@ afterEach(() => {
 });
 
 describe('service worker', () => {
-	it('caches the whole shell on install and waits instead of taking over', async () => {
+	it("caches the offline screens' files on install, not the officers' pages, and waits instead of taking over", async () => {
 		const { self, storage, dispatch } = await loadWorker();
 		await dispatch('install').settled();
 		const shell = await storage.open('ita-precache-2');
-		expect(shell.entries.size).toBe(4);
+		expect([...shell.entries.keys()].sort()).toEqual(
+			[
+				'/_app/immutable/entry/app.abc.js',
+				'/_app/immutable/assets/sarabun-thai-400-normal.x1.woff2',
+				'/manifest.webmanifest',
+				'/icons/icon-192.png'
+			]
+				.map((path) => `${ORIGIN}${path}`)
+				.sort()
+		);
 		expect(self.skipWaiting).not.toHaveBeenCalled();
+	});
+
+	it("fails the install on another build's list, so that the browser tries again", async () => {
+		offlineSet = ['_app/immutable/entry/app.other.js'];
+		try {
+			const { storage, dispatch } = await loadWorker();
+			const [installed] = await dispatch('install').settled();
+			expect(installed.status).toBe('rejected');
+			expect((await storage.open('ita-precache-2')).entries.size).toBe(0);
+		} finally {
+			offlineSet = [
+				'_app/immutable/entry/app.abc.js',
+				'_app/immutable/assets/sarabun-thai-400-normal.x1.woff2'
+			];
+		}
 	});
 
 	it('caches the page that is open while it installs, so that it reloads offline', async () => {

@@ -5,8 +5,10 @@
 /**
  * The service worker: it wires the events, the rules live in the modules beside it.
  *
- * - install: caches the app shell (`build` + `files`) under this version's name, then the
- *   pages open right now, the status page, and those the previous version had cached. It does not call
+ * - install: caches the app shell under this version's name — the files of the respondent's
+ *   and the kiosk's screens that the build listed (`_app/offline-set.json`, never the
+ *   officers' pages) and the static `files` — then the pages open right now, the status
+ *   page, the kiosk, and those the previous version had cached. It does not call
  *   skipWaiting(): a new version waits until the page says a survey is not in progress
  *   (messages.ts), so nobody's survey is reloaded under them.
  * - activate: deletes earlier versions' caches and takes control of open pages.
@@ -16,7 +18,14 @@
  * page alone; no install, update or cache clean-up here can lose an answer.
  */
 import { build, files, prerendered, version } from '$service-worker';
-import { cacheNames, cachePages, deleteOldCaches, earlierPages, precache } from './caches.ts';
+import {
+	cacheNames,
+	cachePages,
+	deleteOldCaches,
+	earlierPages,
+	offlineFiles,
+	precache
+} from './caches.ts';
 import { isSkipWaiting } from './messages.ts';
 import { chooseStrategy, pageKey, type Scope } from './routes.ts';
 import { cacheFirst, networkFirst, offlinePage } from './strategies.ts';
@@ -25,6 +34,8 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const names = cacheNames(version);
 const absolute = (path: string) => new URL(path, sw.location.href).href;
 const shell = { build: [...build, ...prerendered].map(absolute), files: files.map(absolute) };
+/** Where the build lists the files the offline screens need (written by vite.config.ts). */
+const OFFLINE_SET = absolute('/_app/offline-set.json');
 const scope: Scope = {
 	origin: sw.location.origin,
 	// As the browser spells them in a request (percent-encoded).
@@ -46,7 +57,8 @@ async function openPages(): Promise<string[]> {
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
 		(async () => {
-			await precache(names.precache, shell);
+			const needed = await offlineFiles(OFFLINE_SET, shell.build);
+			await precache(names.precache, { build: needed, files: shell.files });
 			// Best effort, after the shell: a failure here must not fail the install.
 			try {
 				// The device's sending status too: an operator opens it when the network is down.

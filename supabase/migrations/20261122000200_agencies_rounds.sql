@@ -18,13 +18,21 @@ as $$
 $$;
 
 create or replace function ita_private.caller_is_central() returns boolean
-language sql stable
+language plpgsql stable
 set search_path = ''
 as $$
-	select coalesce(ita_private.caller_role() = 'service_role'
-		or (ita_private.caller_role() = 'authenticated'
-			and nullif(current_setting('request.jwt.claims', true), '')::jsonb
-				#>> '{app_metadata,ita_role}' = 'central'), false)
+begin
+	if ita_private.caller_role() = 'service_role' then
+		return true;
+	end if;
+	if ita_private.caller_role() <> 'authenticated'
+		or nullif(current_setting('request.jwt.claims', true), '')::jsonb
+			#>> '{app_metadata,ita_role}' is distinct from 'central' then
+		return false;
+	end if;
+	perform ita_private.require_caller_account();
+	return true;
+end;
 $$;
 
 create or replace function ita_private.caller_agency_id() returns uuid
@@ -39,6 +47,7 @@ begin
 		or raw !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
 		return null;
 	end if;
+	perform ita_private.require_caller_account();
 	return raw::uuid;
 end;
 $$;

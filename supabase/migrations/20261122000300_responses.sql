@@ -115,8 +115,16 @@ declare
 	variants jsonb := coalesce(resp -> 'variants', '{}');
 	collected date;
 	today date := ita_private.today();
-	bad text;
-	bad2 text;
+	n_answers bigint;
+	unknown_items text;
+	duplicated_items text;
+	invalid_answers text;
+	missing_items text;
+	unknown_variants text;
+	missing_variants text;
+	unknown_demographics text;
+	invalid_demographics text;
+	missing_demographics text;
 begin
 	if r.status <> 'open' then
 		return ita_private.rejection(rid, 'round_closed',
@@ -154,7 +162,8 @@ begin
 			format('The agency has no service point with the code %s.', resp ->> 'servicePoint'));
 	end if;
 
-	if instr = 'iit' and r.iit_access_code is not null and channel <> 'paper'
+	-- The shared code; single-use codes are checked by submit_responses (…_trust.sql).
+	if instr = 'iit' and r.iit_codes = 'shared' and r.iit_access_code is not null and channel <> 'paper'
 		and (resp ->> 'accessCode') is distinct from r.iit_access_code then
 		return ita_private.rejection(rid, 'wrong_access_code',
 			'The IIT access code is missing or wrong. Ask the ITA working group for the code of this round.');
@@ -184,124 +193,142 @@ begin
 		return ita_private.rejection(rid, 'invalid_answers',
 			'"answers" must be an object like {"i1.1": 4}.');
 	end if;
-	if (select count(*) from jsonb_object_keys(answers)) > 300 then
+
+	-- Every check of the answers, variants and background answers in one query: a
+	-- response is checked on the submitting path, where a statement per check was most
+	-- of the cost. Each column is one check's finding (null: none); they are reported
+	-- below in the order a person fixes them. Items are matched without regard to case or
+	-- spaces, as paper imports are typed by hand.
+	with
+	a as (
+		select e.key, e.value, e.ord, lower(btrim(e.key)) as k
+		from jsonb_each(answers) with ordinality e(key, value, ord)
+	),
+	fi as (
+		select i.item_key, lower(i.item_key) as k, i.question_id, i.scale, i.required, i.ord
+		from public.framework_items i
+		where i.framework_id = r.framework_id and i.instrument = instr
+	),
+	scales as (
+		select o.scale, array_agg(o.code::numeric) as codes
+		from public.framework_scale_options o
+		where o.framework_id = r.framework_id
+		group by o.scale
+	),
+	m as (
+		select a.key, a.value, a.ord, a.k, fi.item_key, fi.question_id,
+			case when fi.item_key is null then null
+				when jsonb_typeof(a.value) <> 'number' then false
+				else (a.value::text)::numeric = any(s.codes)
+			end as valid
+		from a left join fi on fi.k = a.k left join scales s on s.scale = fi.scale
+	),
+	v as (
+		select e.key, e.value from jsonb_each(
+			case when jsonb_typeof(variants) = 'object' then variants else '{}' end) e
+	),
+	d as (
+		select e.key, e.value from jsonb_each(
+			case when jsonb_typeof(demo) = 'object' then demo else '{}' end) e
+	),
+	fd as (
+		select x.* from public.framework_demographics x
+		where x.framework_id = r.framework_id and x.instrument = instr
+	)
+	select
+		(select count(*) from a),
+		(select string_agg(m.key, ', ' order by m.ord) from m where m.item_key is null),
+		(select string_agg(g.k, ', ' order by g.k) from (
+			select a.k from a group by a.k having count(*) > 1) g),
+		(select string_agg(format('%s = %s', m.key, m.value), ', ' order by m.ord)
+			from m where not m.valid),
+		(select string_agg(fi.item_key, ', ' order by fi.ord) from fi
+			where fi.required and not exists (select from a where a.k = fi.k)),
+		(select string_agg(v.key, ', ') from v
+			where not exists (select from public.framework_variants x
+				where x.framework_id = r.framework_id and x.question_id = v.key
+					and jsonb_typeof(v.value) = 'string' and x.variant_id = v.value #>> '{}')),
+		(select string_agg(distinct m.question_id, ', ') from m
+			where m.question_id is not null and not variants ? m.question_id
+				and exists (select from public.framework_variants x
+					where x.framework_id = r.framework_id and x.question_id = m.question_id)),
+		(select string_agg(d.key, ', ') from d
+			where not exists (select from fd where fd.question_id = d.key)),
+		-- An answer is an option code (for "which section", also a section of the agency),
+		-- or {"code": "other", "text": "…"} where the option asks to specify.
+		(select string_agg(format('%s = %s', d.key, d.value), ', ') from d
+			where not exists (
+				select from fd
+				where fd.question_id = d.key
+					and (
+						(jsonb_typeof(d.value) = 'string' and fd.option_code = d.value #>> '{}')
+						or (jsonb_typeof(d.value) = 'string' and fd.source = 'section'
+							and exists (select from public.sections s
+								where s.agency_id = r.agency_id and s.code = d.value #>> '{}'))
+						or (jsonb_typeof(d.value) = 'object' and fd.specify
+							and fd.option_code = d.value ->> 'code'
+							and jsonb_typeof(d.value -> 'text') = 'string'
+							and length(d.value ->> 'text') <= 200
+							and (select count(*) from jsonb_object_keys(d.value)) = 2)
+					)
+			)),
+		(select string_agg(distinct fd.question_id, ', ') from fd
+			where fd.required and not demo ? fd.question_id)
+	into n_answers, unknown_items, duplicated_items, invalid_answers, missing_items,
+		unknown_variants, missing_variants, unknown_demographics, invalid_demographics,
+		missing_demographics;
+
+	if n_answers > 300 then
 		return ita_private.rejection(rid, 'response_too_large',
 			'A response holds at most 300 answers.');
 	end if;
-
-	-- Items are matched without regard to case or spaces, as paper imports are typed
-	-- by hand; two keys naming the same item are refused rather than guessed between.
-	select string_agg(a.key, ', ') into bad
-	from jsonb_each(answers) a
-	where not exists (select from public.framework_items i
-		where i.framework_id = r.framework_id and i.instrument = instr
-			and lower(i.item_key) = lower(btrim(a.key)));
-	if bad is not null then
+	if unknown_items is not null then
 		return ita_private.rejection(rid, 'unknown_item',
-			format('%s %s not in the %s questionnaire of %s.', bad,
-				case when bad like '%,%' then 'are' else 'is' end, upper(instr), r.framework_id));
+			format('%s %s not in the %s questionnaire of %s.', unknown_items,
+				case when unknown_items like '%,%' then 'are' else 'is' end, upper(instr), r.framework_id));
 	end if;
-
-	select string_agg(k, ', ') into bad
-	from (select lower(btrim(a.key)) as k from jsonb_each(answers) a
-		group by 1 having count(*) > 1) d;
-	if bad is not null then
+	if duplicated_items is not null then
 		return ita_private.rejection(rid, 'duplicated_item',
-			format('Item %s is answered more than once.', bad));
+			format('Item %s is answered more than once.', duplicated_items));
 	end if;
-
-	select string_agg(format('%s = %s', a.key, a.value), ', ') into bad
-	from jsonb_each(answers) a
-		join public.framework_items i on i.framework_id = r.framework_id
-			and i.instrument = instr and lower(i.item_key) = lower(btrim(a.key))
-	where jsonb_typeof(a.value) <> 'number'
-		or not exists (select from public.framework_scale_options o
-			where o.framework_id = r.framework_id and o.scale = i.scale
-				and o.code::numeric = (a.value::text)::numeric);
-	if bad is not null then
+	if invalid_answers is not null then
 		return ita_private.rejection(rid, 'invalid_answer',
-			format('%s: not an answer of the item''s scale (1–4, or 1 = มี / 0 = ไม่มี).', bad));
+			format('%s: not an answer of the item''s scale (1–4, or 1 = มี / 0 = ไม่มี).', invalid_answers));
 	end if;
-
-	select string_agg(i.item_key, ', ' order by i.ord) into bad
-	from public.framework_items i
-	where i.framework_id = r.framework_id and i.instrument = instr and i.required
-		and not exists (select from jsonb_each(answers) a where lower(btrim(a.key)) = lower(i.item_key));
-	if bad is not null then
+	if missing_items is not null then
 		return ita_private.rejection(rid, 'missing_item',
-			format('Required item %s not answered.', bad));
+			format('Required item %s not answered.', missing_items));
 	end if;
 
 	-- A question with versions per service (E3) needs the version answered.
 	if jsonb_typeof(variants) <> 'object' then
 		return ita_private.rejection(rid, 'invalid_variant', '"variants" must be an object like {"E3": "permit"}.');
 	end if;
-	select string_agg(v.key, ', ') into bad
-	from jsonb_each(variants) v
-	where not exists (select from public.framework_variants fv
-		where fv.framework_id = r.framework_id and fv.question_id = v.key
-			and jsonb_typeof(v.value) = 'string' and fv.variant_id = v.value #>> '{}');
-	if bad is not null then
+	if unknown_variants is not null then
 		return ita_private.rejection(rid, 'invalid_variant',
-			format('Unknown question or service type in "variants": %s.', bad));
+			format('Unknown question or service type in "variants": %s.', unknown_variants));
 	end if;
-	select string_agg(distinct i.question_id, ', ') into bad
-	from jsonb_each(answers) a
-		join public.framework_items i on i.framework_id = r.framework_id
-			and i.instrument = instr and lower(i.item_key) = lower(btrim(a.key))
-	where exists (select from public.framework_variants fv
-			where fv.framework_id = r.framework_id and fv.question_id = i.question_id)
-		and not variants ? i.question_id;
-	if bad is not null then
+	if missing_variants is not null then
 		return ita_private.rejection(rid, 'missing_variant',
-			format('Question %s asks which service was used: give it in "variants".', bad));
+			format('Question %s asks which service was used: give it in "variants".', missing_variants));
 	end if;
 
 	if jsonb_typeof(demo) <> 'object' then
 		return ita_private.rejection(rid, 'invalid_demographics',
 			'"demographics" must be an object like {"sex": "female"}.');
 	end if;
-	select string_agg(d.key, ', ') into bad
-	from jsonb_each(demo) d
-	where not exists (select from public.framework_demographics fd
-		where fd.framework_id = r.framework_id and fd.instrument = instr
-			and fd.question_id = d.key);
-	if bad is not null then
+	if unknown_demographics is not null then
 		return ita_private.rejection(rid, 'invalid_demographics',
-			format('%s %s not a background question of the %s.', bad,
-				case when bad like '%,%' then 'are' else 'is' end, upper(instr)));
+			format('%s %s not a background question of the %s.', unknown_demographics,
+				case when unknown_demographics like '%,%' then 'are' else 'is' end, upper(instr)));
 	end if;
-	-- An answer is an option code (for "which section", also a section of the agency), or
-	-- {"code": "other", "text": "…"} where the option asks to specify.
-	select string_agg(format('%s = %s', d.key, d.value), ', ') into bad
-	from jsonb_each(demo) d
-	where not exists (
-		select from public.framework_demographics fd
-		where fd.framework_id = r.framework_id and fd.instrument = instr
-			and fd.question_id = d.key
-			and (
-				(jsonb_typeof(d.value) = 'string' and fd.option_code = d.value #>> '{}')
-				or (jsonb_typeof(d.value) = 'string' and fd.source = 'section'
-					and exists (select from public.sections s
-						where s.agency_id = r.agency_id and s.code = d.value #>> '{}'))
-				or (jsonb_typeof(d.value) = 'object' and fd.specify
-					and fd.option_code = d.value ->> 'code'
-					and jsonb_typeof(d.value -> 'text') = 'string'
-					and length(d.value ->> 'text') <= 200
-					and (select count(*) from jsonb_object_keys(d.value)) = 2)
-			)
-	);
-	if bad is not null then
+	if invalid_demographics is not null then
 		return ita_private.rejection(rid, 'invalid_demographics',
-			format('Not an option of the question: %s.', bad));
+			format('Not an option of the question: %s.', invalid_demographics));
 	end if;
-	select string_agg(distinct fd.question_id, ', ') into bad2
-	from public.framework_demographics fd
-	where fd.framework_id = r.framework_id and fd.instrument = instr
-		and fd.required and not demo ? fd.question_id;
-	if bad2 is not null then
+	if missing_demographics is not null then
 		return ita_private.rejection(rid, 'invalid_demographics',
-			format('Required background question %s not answered.', bad2));
+			format('Required background question %s not answered.', missing_demographics));
 	end if;
 
 	return null;
@@ -348,7 +375,7 @@ begin
 			hint = 'Send {"batch": [{"id": "<uuid>", "round": "<code>", "instrument": "eit", "answers": {…}}]}.';
 	end if;
 	if jsonb_array_length(batch) > max_batch then
-		raise exception using errcode = '54000',
+		raise exception using errcode = 'PT413',
 			message = format('a batch holds at most %s responses; this one has %s',
 				max_batch, jsonb_array_length(batch)),
 			hint = 'Send the rest in further batches.';

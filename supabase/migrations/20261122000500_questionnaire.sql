@@ -4,8 +4,10 @@
 /**
  * The questionnaire of a round, with the agency's name, its sections (for "which
  * section did you contact") and, when asked, the service point. Never the IIT access
- * code: only whether the round asks for one and, when the caller gives one, whether it
- * is right — so staff learn of a mistyped code before answering, not after.
+ * code: only whether the round asks for one (iitAccessCode: a shared code; iitCodes:
+ * "single" for one-time slips, "shared" otherwise). accessCodeValid is always null: this
+ * function runs read-only (stable, fetched with GET and cached offline), so it could not
+ * count wrong guesses; check_iit_code (POST, throttled) answers whether a code is good.
  */
 create or replace function public.get_questionnaire(
 	round_code text,
@@ -55,9 +57,9 @@ begin
 			'opensOn', r.opens_on,
 			'closesOn', r.closes_on,
 			'open', r.status = 'open' and ita_private.today() between r.opens_on and r.closes_on,
-			'iitAccessCode', r.iit_access_code is not null,
-			'accessCodeValid', case when access_code is null then null
-				else r.iit_access_code is null or access_code = r.iit_access_code end,
+			'iitAccessCode', r.iit_codes = 'shared' and r.iit_access_code is not null,
+			'iitCodes', r.iit_codes,
+			'accessCodeValid', null,
 			'allowRepeat', r.allow_repeat
 		),
 		'agency', (select jsonb_build_object('code', a.code, 'name', a.name)

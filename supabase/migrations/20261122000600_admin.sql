@@ -711,10 +711,12 @@ declare
 	v_status text := ita_private.require_round_status(status);
 	r public.rounds;
 begin
+	-- IIT by one-time slips (issue_iit_codes) unless a shared code is given (issue 13).
 	insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on, status,
-		iit_access_code, target_staff, min_iit, min_eit, allow_repeat)
+		iit_access_code, target_staff, min_iit, min_eit, allow_repeat, iit_codes)
 	values (v_code, a.agency_id, v.framework_id, v.fiscal_year, v.opens_on, v.closes_on, v_status,
-		v.iit_access_code, v.target_staff, v.min_iit, v.min_eit, v.allow_repeat)
+		v.iit_access_code, v.target_staff, v.min_iit, v.min_eit, v.allow_repeat,
+		case when v.iit_access_code is null then 'single' else 'shared' end)
 	on conflict do nothing
 	returning * into r;
 	if r.round_id is null then
@@ -927,6 +929,8 @@ create table ita_private.accounts (
 	first_failed_at timestamptz,
 	locked_until timestamptz,
 	last_login_at timestamptz,
+	-- Paused: cannot sign in, and its sessions stop working (ita_private.caller_account_ok).
+	paused_at timestamptz,
 	-- An officer belongs to one agency; a central administrator to none.
 	check ((ita_role = 'officer') = (agency_id is not null))
 );
@@ -1011,7 +1015,8 @@ set search_path = ''
 as $$
 	select a.account_id, a.email, a.password_hash, a.ita_role, a.agency_id, g.code, a.locked_until
 	from ita_private.accounts a left join public.agencies g on g.agency_id = a.agency_id
-	where a.email = lower(btrim(account_email))
+	-- A paused account signs in no more than a missing one.
+	where a.email = lower(btrim(account_email)) and a.paused_at is null
 $$;
 
 /** An account by id (for a session's owner), without its password hash. */
@@ -1031,7 +1036,8 @@ set search_path = ''
 as $$
 	select a.account_id, a.email, a.ita_role, a.agency_id, g.code, a.created_at, a.locked_until, a.last_login_at
 	from ita_private.accounts a left join public.agencies g on g.agency_id = a.agency_id
-	where a.account_id = account_by_id.id
+	-- A paused account's sessions end: it is no session's owner.
+	where a.account_id = account_by_id.id and a.paused_at is null
 $$;
 
 /** Every account, by email, without password hashes (for `ita user list`). */

@@ -334,8 +334,12 @@ $$;
  * theirs (item, question, indicator, sub-indicator, group, instrument) is that cell
  * instead of numbers, and the total and level, which would let them be worked back,
  * are suppressed too.
+ *
+ * with_items false leaves "items" out (the kept round_scores need no per-item counts and
+ * percentages, which are most of the work).
  */
-create or replace function ita_private.score_counts(r public.rounds, counts jsonb, hidden jsonb default '{}')
+create or replace function ita_private.score_counts(r public.rounds, counts jsonb, hidden jsonb default '{}',
+	with_items boolean default true)
 returns jsonb
 language plpgsql
 stable
@@ -470,7 +474,7 @@ begin
 		limit 1
 	)
 	select jsonb_build_object(
-		'items', coalesce((select j from item_json), '{}'),
+		'items', case when with_items then coalesce((select j from item_json), '{}') end,
 		'questions', coalesce((select jsonb_object_agg(q.question_id,
 			coalesce(hidden -> q.instrument, ita_private.score_json(q.exact))
 				|| jsonb_build_object('points', nullif(q.points, 1))
@@ -599,7 +603,7 @@ revoke all on function ita_private.min_group(), ita_private.suppressed_cell(text
 	ita_private.results_round_json(public.rounds), ita_private.round_answer_counts(uuid),
 	ita_private.round_respondent_counts(uuid), ita_private.round_demographic_counts(uuid),
 	ita_private.item_texts(text), ita_private.item_stats(public.rounds, jsonb),
-	ita_private.score_counts(public.rounds, jsonb, jsonb),
+	ita_private.score_counts(public.rounds, jsonb, jsonb, boolean),
 	ita_private.demographic_json(public.rounds, jsonb, jsonb, jsonb),
 	ita_private.hidden_instruments(public.rounds, jsonb, jsonb, jsonb)
 	from public, anon, authenticated, service_role;
@@ -641,6 +645,8 @@ begin
 		'round', ita_private.results_round_json(r),
 		'method', f.method,
 		'respondents', respondents,
+		-- Stored but not counted until an officer releases them (…_trust.sql).
+		'held', ita_private.held_counts(r.round_id),
 		'demographics', ita_private.demographic_json(r,
 			ita_private.round_demographic_counts(r.round_id), respondents)
 	) || ita_private.score_counts(r, ita_private.round_answer_counts(r.round_id));
@@ -1124,7 +1130,9 @@ $$;
 
 /**
  * A whole round's scores for the central view: score_counts over its counters, with an
- * instrument of fewer than 5 respondents (or an item of 1–4) suppressed.
+ * instrument of fewer than 5 respondents (or an item of 1–4) suppressed. The views read
+ * the kept public.round_scores rows instead; this (and overview_row) is the reference
+ * the tests compare those with, and a way to check one round by hand.
  */
 create or replace function ita_private.central_scores(r public.rounds)
 returns jsonb
@@ -1165,18 +1173,32 @@ $$;
 
 /**
  * Every round of a fiscal year (Gregorian) that the caller may read — central
- * administrators and service_role: every agency's; an officer: their own agency's:
+ * administrators and service_role: every agency's; an officer: their own agency's — one
+ * page of them, sorted in SQL, with the ranking, the distribution of levels and the
+ * progress of the whole year:
  *
- *   {fiscalYear, agencies: [{agency: {code, name}, round: {code, framework, status,
- *    opensOn, closesOn}, respondents: {iit, eit}, targets: {staff, minIit, minEit, iit,
- *    eit}, instruments: {iit: {score, exact, weight, weighted} | suppressed, eit, oit},
- *    total, level, levelLabel}]}
+ *   {fiscalYear, sort, dir, page, pageSize, count, pages,
+ *    agencies: [{rank, agency: {code, name}, round: {code, framework, status, opensOn,
+ *      closesOn}, respondents: {iit, eit}, targets: {staff, minIit, minEit, iit, eit},
+ *      instruments: {iit: {score, exact, weight, weighted} | suppressed, eit, oit},
+ *      total, level, levelLabel}],
+ *    levels: [{framework, level, label, n}]   every level of the year's frameworks, and
+ *                                             level null: no total to show (yet),
+ *    progress: {rounds, open, scored, respondents: {iit, eit}, targetsMet: {iit, eit}}}
  *
- * by agency code. An instrument with fewer than 5 respondents in the round reads the
+ * sort: agency (Thai name), respondents, iit, eit, oit or total (default); dir asc or
+ * desc (default: agency asc, the others desc). A row without the value (suppressed, not
+ * scored) comes last either way; ties by agency code. rank: the place by total among
+ * the rounds that show one (equal totals share it). page from 1, page_size 1–1000
+ * (default 100). An instrument with fewer than 5 respondents in the round reads the
  * suppressed cell, and so do the round's total (and level null): this view sets
  * agencies side by side, and a score of 1–4 people is theirs.
+ *
+ * Reads one kept row per round (public.round_scores, …20261206003000_round_scores.sql),
+ * never the counters: the numbers are those ita_private.overview_row computes.
  */
-create or replace function public.fiscal_year_overview(fiscal_year integer)
+create or replace function public.fiscal_year_overview(fiscal_year integer, sort text default 'total',
+	dir text default null, page integer default 1, page_size integer default 100)
 returns jsonb
 language plpgsql
 stable
@@ -1185,30 +1207,147 @@ set search_path = ''
 as $$
 declare
 	fy integer := ita_private.require_fiscal_year(fiscal_year);
+	everyone boolean := ita_private.caller_is_central();
+	own uuid := ita_private.caller_agency_id();
+	sort_by text := lower(btrim(coalesce(sort, 'total')));
+	direction text;
+	result jsonb;
 begin
-	return jsonb_build_object(
+	if sort_by not in ('agency', 'respondents', 'iit', 'eit', 'oit', 'total') then
+		raise exception using errcode = '22023',
+			message = format('sort by agency, respondents, iit, eit, oit or total, not %s', sort);
+	end if;
+	direction := lower(btrim(coalesce(dir, case when sort_by = 'agency' then 'asc' else 'desc' end)));
+	if direction not in ('asc', 'desc') then
+		raise exception using errcode = '22023', message = format('dir is asc or desc, not %s', dir);
+	end if;
+	perform ita_private.require_page(page, page_size);
+
+	-- Every visible round as plain columns (no JSON read); the JSON of the page's rows only.
+	with
+	visible as (
+		select x.round_id, x.code, x.framework_id, x.status, x.opens_on, x.closes_on,
+			x.target_staff, x.min_iit, x.min_eit, a.code as agency_code, a.name as agency_name,
+			a.name ->> 'th' as agency_th,
+			coalesce(s.respondents_iit, 0) as n_iit, coalesce(s.respondents_eit, 0) as n_eit,
+			case when x.min_iit is not null and x.target_staff is not null
+				then least(x.min_iit, x.target_staff) else coalesce(x.min_iit, x.target_staff) end as target_iit,
+			x.min_eit as target_eit,
+			s.shown_total, s.shown_level, s.iit_score, s.eit_score, s.oit_score
+		from public.rounds x
+			join public.agencies a on a.agency_id = x.agency_id
+			left join public.round_scores s on s.round_id = x.round_id
+		where x.fiscal_year = fy and (everyone or x.agency_id = own)
+	),
+	keyed as (
+		select v.round_id, v.agency_code, v.code, v.shown_total,
+			case sort_by
+				when 'respondents' then (v.n_iit + v.n_eit)::numeric
+				when 'total' then v.shown_total
+				when 'iit' then v.iit_score
+				when 'eit' then v.eit_score
+				when 'oit' then v.oit_score
+			end as num_key,
+			case when sort_by = 'agency' then ita_private.thai_sort_key(v.agency_th) end as text_key
+		from visible v
+	),
+	ordered as (
+		select k.round_id,
+			row_number() over (order by
+				(k.num_key is null and k.text_key is null),
+				case when direction = 'asc' then k.num_key end asc,
+				case when direction = 'desc' then k.num_key end desc,
+				case when direction = 'asc' then k.text_key end asc,
+				case when direction = 'desc' then k.text_key end desc,
+				k.agency_code, k.code) as pos,
+			rank() over (order by k.shown_total desc nulls last) as place
+		from keyed k
+	),
+	on_page as materialized (
+		select o.pos, o.place, v.*
+		from ordered o join visible v on v.round_id = o.round_id
+		where o.pos > (page - 1)::bigint * page_size and o.pos <= page::bigint * page_size
+	),
+	level_counts as (
+		select v.framework_id, v.shown_level, count(*) as n
+		from visible v group by v.framework_id, v.shown_level
+	),
+	levels as (
+		select f.framework_id, l.code, l.label, l.ord, coalesce(c.n, 0) as n
+		from (select distinct v.framework_id from visible v) f
+			join public.framework_levels l on l.framework_id = f.framework_id
+			left join level_counts c on c.framework_id = f.framework_id and c.shown_level = l.code
+		union all
+		select c.framework_id, null, null, 1000000, c.n
+		from level_counts c where c.shown_level is null
+	)
+	select jsonb_build_object(
 		'fiscalYear', fy,
-		'agencies', coalesce((
-			select jsonb_agg(ita_private.overview_row(x) order by a.code, x.code)
-			from public.rounds x join public.agencies a on a.agency_id = x.agency_id
-			where x.fiscal_year = fy and ita_private.can_manage_agency(x.agency_id)), '[]')
-	);
+		'sort', sort_by,
+		'dir', direction,
+		'page', page,
+		'pageSize', page_size,
+		'count', (select count(*) from visible),
+		'pages', (select ceil(count(*)::numeric / page_size)::integer from visible),
+		'agencies', coalesce((select jsonb_agg(jsonb_build_object(
+				'rank', case when o.shown_total is not null then o.place end,
+				'agency', jsonb_build_object('code', o.agency_code, 'name', o.agency_name),
+				'round', jsonb_build_object('code', o.code, 'framework', o.framework_id,
+					'status', o.status, 'opensOn', o.opens_on, 'closesOn', o.closes_on),
+				'respondents', jsonb_build_object('iit', o.n_iit, 'eit', o.n_eit),
+				-- As ita_private.round_targets.
+				'targets', jsonb_build_object('staff', o.target_staff, 'minIit', o.min_iit,
+					'minEit', o.min_eit, 'iit', o.target_iit, 'eit', o.target_eit),
+				'instruments', ita_private.central_instruments(coalesce(j.instruments, '{}'), j.hidden),
+				'total', ita_private.central_total(j.total, j.hidden),
+				'level', o.shown_level,
+				'levelLabel', case when o.shown_level is not null then j.level_label end
+			) order by o.pos)
+			from on_page o
+				-- The JSON of the page's rows only, each by its key.
+				cross join lateral (
+					select s.instruments, s.total, s.level_label,
+						coalesce(s.hidden, jsonb_build_object('iit', ita_private.suppressed_cell('small'),
+							'eit', ita_private.suppressed_cell('small'))) as hidden
+					from (select) one left join public.round_scores s on s.round_id = o.round_id
+				) j), '[]'),
+		'levels', coalesce((select jsonb_agg(jsonb_build_object('framework', l.framework_id,
+				'level', l.code, 'label', l.label, 'n', l.n) order by l.framework_id, l.ord)
+			from levels l), '[]'),
+		'progress', (select jsonb_build_object(
+				'rounds', count(*),
+				'open', count(*) filter (where v.status = 'open'),
+				'scored', count(v.shown_total),
+				'respondents', jsonb_build_object('iit', coalesce(sum(v.n_iit), 0),
+					'eit', coalesce(sum(v.n_eit), 0)),
+				'targetsMet', jsonb_build_object(
+					'iit', count(*) filter (where v.n_iit >= v.target_iit),
+					'eit', count(*) filter (where v.n_eit >= v.target_eit)))
+			from visible v)
+	) into result;
+	return result;
 end;
 $$;
 
 /**
  * One question across the rounds of a fiscal year that the caller may read (as
  * fiscal_year_overview): per round whose framework has the question (any case: e1, E1),
+ * one page of
  *
- *   {fiscalYear, question, agencies: [{agency: {code, name}, round, framework, question,
- *    instrument, text, respondents, score, exact, points} — or, below 5 respondents of
- *    the question's instrument, {…, suppressed: true, n: "< 5", reason: "small"}
- *    without score]}
+ *   {fiscalYear, question, sort, dir, page, pageSize, count, pages,
+ *    stats: {scored, mean, min, max}   over the rounds that show a score,
+ *    agencies: [{agency: {code, name}, round, framework, question, instrument, text,
+ *     respondents, score, exact, points} — or, below 5 respondents of the question's
+ *     instrument, {…, suppressed: true, n: "< 5", reason: "small"} without score]}
  *
- * by agency code; respondents is the round's head-count of the instrument (null for
- * an OIT item). A question no framework of the year's rounds has is 22023.
+ * sort: agency (Thai name, the default), score or respondents; dir asc or desc (default:
+ * agency asc, the others desc); suppressed rows last, ties by agency code. respondents
+ * is the round's head-count of the instrument (null for an OIT item). A question no
+ * framework of the year's rounds has is 22023. Reads the kept round_scores rows.
  */
-create or replace function public.question_across_agencies(fiscal_year integer, question_id text)
+create or replace function public.question_across_agencies(fiscal_year integer, question_id text,
+	sort text default 'agency', dir text default null, page integer default 1,
+	page_size integer default 100)
 returns jsonb
 language plpgsql
 stable
@@ -1218,44 +1357,104 @@ as $$
 declare
 	fy integer := ita_private.require_fiscal_year(fiscal_year);
 	wanted text := lower(btrim(question_id));
+	everyone boolean := ita_private.caller_is_central();
+	own uuid := ita_private.caller_agency_id();
+	sort_by text := lower(btrim(coalesce(sort, 'agency')));
+	direction text;
 	result jsonb;
 begin
 	if wanted is null or wanted = '' then
 		raise exception using errcode = '22023', message = 'give the question, like e1 or E1';
 	end if;
+	if sort_by not in ('agency', 'score', 'respondents') then
+		raise exception using errcode = '22023',
+			message = format('sort by agency, score or respondents, not %s', sort);
+	end if;
+	direction := lower(btrim(coalesce(dir, case when sort_by = 'agency' then 'asc' else 'desc' end)));
+	if direction not in ('asc', 'desc') then
+		raise exception using errcode = '22023', message = format('dir is asc or desc, not %s', dir);
+	end if;
+	perform ita_private.require_page(page, page_size);
+
+	-- Plain columns for every visible round; the cells' JSON for the page's rows only.
 	with
 	visible as (
-		select x.*, q.question_id as qid, q.instrument as q_instrument, q.text as q_text
+		select x.round_id, x.code as round_code, x.framework_id, a.code as agency_code,
+			a.name as agency_name, a.name ->> 'th' as agency_th,
+			q.question_id as qid, q.instrument as q_instrument, q.text as q_text,
+			case q.instrument
+				when 'iit' then coalesce(s.respondents_iit, 0)
+				when 'eit' then coalesce(s.respondents_eit, 0)
+			end as respondents,
+			case when s.hidden is not null and not s.hidden ? q.instrument
+				then (s.question_scores ->> q.question_id)::numeric end as score
 		from public.rounds x
-			join public.framework_questions q on q.framework_id = x.framework_id and lower(q.question_id) = wanted
-		where x.fiscal_year = fy and ita_private.can_manage_agency(x.agency_id)
+			join public.framework_questions q on q.framework_id = x.framework_id
+				and lower(q.question_id) = wanted
+			join public.agencies a on a.agency_id = x.agency_id
+			left join public.round_scores s on s.round_id = x.round_id
+		where x.fiscal_year = fy and (everyone or x.agency_id = own)
 	),
-	scored as (
-		select v.code as round_code, v.framework_id, v.agency_id, v.qid, v.q_instrument, v.q_text,
-			case when v.q_instrument <> 'oit' then
-				(ita_private.round_respondent_counts(v.round_id) ->> v.q_instrument)::integer end as respondents,
-			(select ita_private.central_scores(rr) -> 'questions' -> v.qid
-				from public.rounds rr where rr.round_id = v.round_id) as cell
+	keyed as (
+		select v.*,
+			case sort_by
+				when 'score' then v.score
+				when 'respondents' then v.respondents::numeric
+			end as num_key,
+			case when sort_by = 'agency' then ita_private.thai_sort_key(v.agency_th) end as text_key
 		from visible v
+	),
+	ordered as (
+		select k.*, row_number() over (order by
+			(k.num_key is null and k.text_key is null),
+			case when direction = 'asc' then k.num_key end asc,
+			case when direction = 'desc' then k.num_key end desc,
+			case when direction = 'asc' then k.text_key end asc,
+			case when direction = 'desc' then k.text_key end desc,
+			k.agency_code, k.round_code) as pos
+		from keyed k
+	),
+	on_page as materialized (
+		select o.* from ordered o
+		where o.pos > (page - 1)::bigint * page_size and o.pos <= page::bigint * page_size
 	)
-	select coalesce(jsonb_agg(jsonb_build_object(
-			'agency', jsonb_build_object('code', a.code, 'name', a.name),
-			'round', s.round_code,
-			'framework', s.framework_id,
-			'question', s.qid,
-			'instrument', s.q_instrument,
-			'text', s.q_text,
-			'respondents', s.respondents
-		) || s.cell order by a.code, s.round_code), '[]')
-	into result
-	from scored s join public.agencies a on a.agency_id = s.agency_id;
+	select jsonb_build_object(
+		'fiscalYear', fy,
+		'question', btrim(question_id),
+		'sort', sort_by,
+		'dir', direction,
+		'page', page,
+		'pageSize', page_size,
+		'count', (select count(*) from visible),
+		'pages', (select ceil(count(*)::numeric / page_size)::integer from visible),
+		'stats', (select jsonb_build_object('scored', count(v.score),
+				'mean', ita_private.round2(avg(v.score)), 'min', min(v.score), 'max', max(v.score))
+			from visible v),
+		'agencies', coalesce((select jsonb_agg(jsonb_build_object(
+				'agency', jsonb_build_object('code', o.agency_code, 'name', o.agency_name),
+				'round', o.round_code,
+				'framework', o.framework_id,
+				'question', o.qid,
+				'instrument', o.q_instrument,
+				'text', o.q_text,
+				'respondents', o.respondents
+			) || j.cell order by o.pos)
+			from on_page o
+				-- The cell of the page's rows only, each by its key.
+				cross join lateral (
+					select ita_private.central_question(coalesce(s.questions, '{}'), o.qid, o.q_instrument,
+						coalesce(s.hidden, jsonb_build_object(o.q_instrument,
+							ita_private.suppressed_cell('small')))) as cell
+					from (select) one left join public.round_scores s on s.round_id = o.round_id
+				) j), '[]')
+	) into result;
 
-	if result = '[]' and exists (select from public.rounds x
-			where x.fiscal_year = fy and ita_private.can_manage_agency(x.agency_id)) then
+	if (result ->> 'count')::integer = 0 and exists (select from public.rounds x
+			where x.fiscal_year = fy and (everyone or x.agency_id = own)) then
 		raise exception using errcode = '22023',
 			message = format('no framework of the fiscal year %s rounds has a question %s', fy, question_id);
 	end if;
-	return jsonb_build_object('fiscalYear', fy, 'question', btrim(question_id), 'agencies', result);
+	return result;
 end;
 $$;
 
@@ -1560,12 +1759,14 @@ revoke all on function ita_private.results_filter(public.rounds, jsonb),
 	from public, anon, authenticated, service_role;
 
 revoke all on function public.round_progress(text), public.round_results_for(text, jsonb),
-	public.round_weak_items(text, numeric), public.fiscal_year_overview(integer),
-	public.question_across_agencies(integer, text), public.list_measures(text),
+	public.round_weak_items(text, numeric),
+	public.fiscal_year_overview(integer, text, text, integer, integer),
+	public.question_across_agencies(integer, text, text, text, integer, integer), public.list_measures(text),
 	public.save_measures(text, jsonb), public.export_responses(text)
 	from public, anon;
 grant execute on function public.round_progress(text), public.round_results_for(text, jsonb),
-	public.round_weak_items(text, numeric), public.fiscal_year_overview(integer),
-	public.question_across_agencies(integer, text), public.list_measures(text),
+	public.round_weak_items(text, numeric),
+	public.fiscal_year_overview(integer, text, text, integer, integer),
+	public.question_across_agencies(integer, text, text, text, integer, integer), public.list_measures(text),
 	public.save_measures(text, jsonb), public.export_responses(text)
 	to authenticated, service_role;

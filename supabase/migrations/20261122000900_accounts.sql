@@ -48,14 +48,9 @@ declare
 	n integer;
 	removed integer;
 begin
-	select * into r from public.rounds where code = round_code;
-	if r.round_id is null then
-		raise exception using errcode = 'PT404', message = format('no round has the code %s', round_code);
-	end if;
-	if not ita_private.can_manage_agency(r.agency_id) then
-		raise exception using errcode = '42501',
-			message = 'only the agency''s officers may enter its OIT scores';
-	end if;
+	-- Another agency's round and no round at all answer alike (PT404): a refusal must not
+	-- tell an outsider which round codes exist.
+	r := ita_private.managed_round(round_code);
 	if scores is null or jsonb_typeof(scores) <> 'object' then
 		raise exception using errcode = '22023',
 			message = 'OIT scores are a JSON object like {"o1": 100, "o2": 0}';
@@ -212,12 +207,13 @@ grant execute on function public.save_oit_table(text, jsonb) to authenticated, s
 
 /**
  * The framework versions a round can use, newest first: [{id, title, fiscalYears}].
- * Read with the caller's own rights (signed-in staff may read the frameworks).
+ * Signed-in staff and the service role (no API role reads the tables themselves).
  */
 create or replace function public.list_frameworks()
 returns jsonb
 language sql
 stable
+security definer
 set search_path = ''
 as $$
 	select coalesce(jsonb_agg(jsonb_build_object('id', f.framework_id, 'title', f.title,
@@ -234,14 +230,15 @@ revoke all on function public.list_frameworks() from public, anon, authenticated
 grant execute on function public.list_frameworks() to authenticated, service_role;
 
 /**
- * One framework version's whole definition (the JSON of its seed file), read with the
- * caller's own rights; PT404 when there is none. For screens that need the questionnaire
+ * One framework version's whole definition (the JSON of its seed file), for signed-in
+ * staff and the service role; PT404 when there is none. For screens that need the questionnaire
  * itself (the results page), over PostgREST as on the embedded server.
  */
 create or replace function public.get_framework(framework_id text)
 returns jsonb
 language plpgsql
 stable
+security definer
 set search_path = ''
 as $$
 declare

@@ -25,9 +25,12 @@ create table public.kiosks (
 	enrolment_code_hash text unique,
 	enrolment_expires_at timestamptz,
 	enrolled_at timestamptz,
-	-- The exit PIN, checked on the tablet (offline): sha256(salt || ':' || pin), hex.
-	pin_salt text not null,
-	pin_hash text not null,
+	-- The exit PIN, checked on the tablet (offline): PBKDF2-HMAC-SHA-256 of the PIN with
+	-- pin_salt (16 bytes) and pin_iterations, 32 bytes; all hex. Made where the PIN is typed
+	-- (the officers' screen's server): the database never sees the PIN.
+	pin_salt text not null check (pin_salt ~ '^[0-9a-f]{32}$'),
+	pin_hash text not null check (pin_hash ~ '^[0-9a-f]{64}$'),
+	pin_iterations integer not null check (pin_iterations between 200000 and 10000000),
 	min_interval_seconds integer not null default 20 check (min_interval_seconds between 0 and 3600),
 	idle_seconds integer not null default 60 check (idle_seconds between 20 and 600),
 	last_contact_at timestamptz,
@@ -166,7 +169,8 @@ as $$
 		'roundStatus', r.status,
 		'minIntervalSeconds', k.min_interval_seconds,
 		'idleSeconds', k.idle_seconds,
-		'pin', jsonb_build_object('salt', k.pin_salt, 'hash', k.pin_hash)
+		'pin', jsonb_build_object('algorithm', 'PBKDF2-SHA-256', 'iterations', k.pin_iterations,
+			'salt', k.pin_salt, 'hash', k.pin_hash)
 	)
 	from public.rounds r join public.agencies a using (agency_id)
 	where r.round_id = k.round_id
@@ -295,12 +299,21 @@ revoke all on function ita_private.sha256_hex(text), ita_private.new_enrolment_c
  * Stores a batch of responses (a JSON array; each like one line of the CLI's NDJSON:
  * {"id", "round", "instrument", "channel", "servicePoint", "collectedOn", "answers",
  * "demographics", "variants", "accessCode"}; a kiosk's also "kioskKey" and
- * "collectedAt") and answers, per response in order,
+ * "collectedAt"; a phone's also "deviceId", "secondsSpent" and, for single-use IIT codes,
+ * "iitCode") and answers, per response in order,
  * {"id", "status": "accepted" | "duplicate" | "rejected", "code", "reason"}.
  *
- * A response whose id is already stored is a duplicate and counted once, however
- * often it is sent. A rejected response leaves no row; the others are stored.
- * Counters are updated in the same transaction.
+ * A response whose id is already stored (counted or held) is a duplicate and counted
+ * once, however often it is sent. A rejected response leaves no row and does not make a
+ * later copy with the same id a duplicate. A response over a limit or implausible
+ * (ita_private.hold_reasons; migration 20261206001000_trust.sql) is stored in
+ * held_responses and answered "accepted" like a counted one. Counters are updated in the
+ * same transaction, with counted responses only.
+ *
+ * Codes (single-use, or the round's shared code) are throttled per client address: a
+ * request whose address already has 10 wrong or used codes in this 10-minute window is
+ * refused with HTTP 429 (nothing stored); one that reaches the limit mid-batch gets
+ * "too_many_attempts" for its further coded responses.
  */
 create or replace function public.submit_responses(batch jsonb)
 returns jsonb
@@ -311,6 +324,9 @@ as $$
 declare
 	caller text := ita_private.caller_role();
 	max_batch constant integer := 500;
+	address text := case when caller <> 'service_role' then ita_private.client_address() end;
+	address_hash text;
+	hashed_round uuid;
 	resp jsonb;
 	idx bigint;
 	rid uuid;
@@ -318,10 +334,34 @@ declare
 	r public.rounds;
 	sp_id uuid;
 	k_id uuid;
+	instr text;
+	ch text;
+	code_text text;
+	coded boolean;
+	reasons text[];
 	verdict jsonb;
 	results jsonb[] := '{}';
 	seen uuid[] := '{}';
 	accepted uuid[] := '{}';
+	throttle_checked uuid[] := '{}';
+	codes_used uuid[] := '{}';
+	any_limited boolean := false;
+	-- Address and service point windows of this request: locked and read once, counted
+	-- here, written back at the end.
+	win timestamptz := ita_private.current_window();
+	lim integer;
+	lim_key text;
+	extreme boolean;
+	aw_round uuid;
+	aw_addr text;
+	aw_base integer;
+	aw_base_extreme integer;
+	aw_added integer := 0;
+	aw_added_extreme integer := 0;
+	sp_key text;
+	sp_base jsonb := '{}';
+	sp_added jsonb := '{}';
+	sp_n integer;
 	inserted integer;
 	n_accepted integer := 0;
 	n_duplicate integer := 0;
@@ -333,7 +373,7 @@ begin
 			hint = 'Send {"batch": [{"id": "<uuid>", "round": "<code>", "instrument": "eit", "answers": {…}}]}.';
 	end if;
 	if jsonb_array_length(batch) > max_batch then
-		raise exception using errcode = '54000',
+		raise exception using errcode = 'PT413',
 			message = format('a batch holds at most %s responses; this one has %s',
 				max_batch, jsonb_array_length(batch)),
 			hint = 'Send the rest in further batches.';
@@ -345,6 +385,7 @@ begin
 		verdict := null;
 		sp_id := null;
 		k_id := null;
+		reasons := '{}';
 
 		if jsonb_typeof(resp) <> 'object' then
 			verdict := ita_private.rejection(null, 'invalid_response',
@@ -358,7 +399,8 @@ begin
 				'A response is at most 20,000 characters of JSON.');
 		else
 			rid := rid_text::uuid;
-			if rid = any(seen) or exists (select from public.responses p where p.response_id = rid) then
+			if rid = any(seen) or exists (select from public.responses p where p.response_id = rid)
+				or exists (select from public.held_responses h where h.response_id = rid) then
 				verdict := jsonb_build_object('id', rid, 'status', 'duplicate');
 			else
 				if r.round_id is null or r.code is distinct from resp ->> 'round' then
@@ -378,6 +420,16 @@ begin
 						verdict := ita_private.rejection(rid_text, 'invalid_channel',
 							'"kioskKey" is sent with "channel": "kiosk" only.');
 					end if;
+					if verdict is null and resp ? 'deviceId' and (jsonb_typeof(resp -> 'deviceId') <> 'string'
+						or (resp ->> 'deviceId') !~ '^[A-Za-z0-9_-]{16,100}$') then
+						verdict := ita_private.rejection(rid_text, 'invalid_device_id',
+							'"deviceId" is the id the app keeps on this device: 16 to 100 letters, digits, - or _.');
+					end if;
+					if verdict is null and resp ? 'secondsSpent' and (jsonb_typeof(resp -> 'secondsSpent') <> 'number'
+						or (resp ->> 'secondsSpent')::numeric not between 0 and 10000000) then
+						verdict := ita_private.rejection(rid_text, 'invalid_seconds_spent',
+							'"secondsSpent" is the number of seconds spent answering (0 or more).');
+					end if;
 					-- A tablet's response carries its key. The service role (an import, or answers
 					-- recovered from a tablet's exported file) may store one without, as officers
 					-- import paper; with a key, the kiosk's checks apply to it too.
@@ -386,15 +438,138 @@ begin
 						select c.verdict, c.kiosk_id into verdict, k_id
 						from ita_private.check_kiosk_response(resp, r) c;
 					end if;
+
+					instr := resp ->> 'instrument';
+					ch := coalesce(resp ->> 'channel', case when sp_id is not null then 'qr' else 'link' end);
+					if address is not null and hashed_round is distinct from r.round_id then
+						address_hash := ita_private.salted_hash(r.round_id, 'address:' || address);
+						hashed_round := r.round_id;
+					end if;
+
+					-- IIT codes: the shared one (checked in check_response) or a single-use one.
+					code_text := null;
+					coded := false;
+					if instr = 'iit' and ch <> 'paper' and caller <> 'service_role'
+						and (verdict is null or verdict ->> 'code' = 'wrong_access_code') then
+						if r.iit_codes = 'single' then
+							code_text := coalesce(resp ->> 'iitCode', resp ->> 'accessCode');
+							if verdict is null and code_text is null then
+								verdict := ita_private.rejection(rid_text, 'iit_code_missing',
+									'This round''s IIT is answered with a one-time code from a slip handed out by the ITA working group.');
+							end if;
+							coded := code_text is not null;
+						else
+							coded := r.iit_access_code is not null;
+						end if;
+					elsif instr = 'iit' and caller = 'service_role' and r.iit_codes = 'single' and verdict is null then
+						-- An import may carry a slip's code (it is then used); without one it is stored.
+						code_text := coalesce(resp ->> 'iitCode', resp ->> 'accessCode');
+						coded := code_text is not null;
+					end if;
+					if coded then
+						if not r.round_id = any(throttle_checked) then
+							-- Over the limit already: the whole request is refused (429), nothing stored.
+							perform ita_private.refuse_if_guessing(r.round_id, address_hash);
+							throttle_checked := throttle_checked || r.round_id;
+						end if;
+						if address_hash is not null and ita_private.code_failures(r.round_id, address_hash)
+							>= ita_private.code_attempt_limit() then
+							verdict := ita_private.rejection(rid_text, 'too_many_attempts',
+								'Too many wrong or used codes were sent from this network; this response was not checked. Send it again in 10 minutes.');
+						elsif r.iit_codes = 'shared' then
+							if verdict ->> 'code' = 'wrong_access_code' then
+								perform ita_private.record_code_failure(r.round_id, address_hash);
+							end if;
+						elsif ita_private.use_iit_code(r.round_id, code_text) then
+							if not r.round_id = any(codes_used) then
+								codes_used := codes_used || r.round_id;
+							end if;
+						else
+							perform ita_private.record_code_failure(r.round_id, address_hash);
+							verdict := ita_private.rejection(rid_text, 'iit_code_used',
+								'This code was already used or is not a code of this round. Each slip admits one response; ask the ITA working group for a new slip.');
+						end if;
+					end if;
+
+					-- Limits and plausibility: phones and browsers; not imports, paper or kiosks.
+					-- Without a known address (SQL called directly, not through an API) only the
+					-- device and time rules apply.
+					if verdict is null and caller <> 'service_role' and ch not in ('paper', 'kiosk')
+						and (address_hash is not null or resp ? 'deviceId' or resp ? 'secondsSpent') then
+						any_limited := true;
+						extreme := false;
+						sp_n := null;
+						if address_hash is not null then
+							if lim_key is distinct from r.round_id::text || ':' || coalesce(sp_id::text, '') then
+								lim := ita_private.address_limit(r, sp_id);
+								lim_key := r.round_id::text || ':' || coalesce(sp_id::text, '');
+							end if;
+							if aw_round is distinct from r.round_id or aw_addr is distinct from address_hash then
+								if aw_round is not null then
+									update public.address_windows w
+									set responses = w.responses + aw_added, extreme = w.extreme + aw_added_extreme
+									where w.round_id = aw_round and w.address_hash = aw_addr and w.window_start = win;
+								end if;
+								select l.responses, l.extreme into aw_base, aw_base_extreme
+								from ita_private.lock_address_window(r.round_id, address_hash, win) l;
+								aw_round := r.round_id;
+								aw_addr := address_hash;
+								aw_added := 0;
+								aw_added_extreme := 0;
+							end if;
+							-- An answer 2 or 3 (four-level scales only) rules out a straight line at once.
+							extreme := not (resp -> 'answers' @? '$.* ? (@ == 2 || @ == 3)')
+								and ita_private.extreme_straight_line(resp -> 'answers', r.framework_id, instr);
+							aw_added := aw_added + 1;
+							if extreme then
+								aw_added_extreme := aw_added_extreme + 1;
+							end if;
+							if sp_id is not null then
+								sp_key := r.round_id::text || ':' || sp_id::text;
+								if not sp_base ? sp_key then
+									sp_base := sp_base || jsonb_build_object(sp_key,
+										ita_private.lock_service_point_window(r.round_id, sp_id, win));
+								end if;
+								sp_added := sp_added || jsonb_build_object(sp_key,
+									coalesce((sp_added ->> sp_key)::integer, 0) + 1);
+								sp_n := (sp_base ->> sp_key)::integer + (sp_added ->> sp_key)::integer;
+							end if;
+						end if;
+						-- Most responses: no device, no time, under every count: nothing to decide.
+						if resp ? 'deviceId' or resp ? 'secondsSpent' or extreme
+							or aw_base + aw_added > lim or sp_n > 2 * lim then
+							reasons := ita_private.hold_reasons(resp, r, instr, sp_id, lim,
+								case when address_hash is not null then aw_base + aw_added end,
+								case when address_hash is not null then aw_base_extreme + aw_added_extreme end,
+								extreme, sp_n);
+						end if;
+					end if;
 				end if;
 			end if;
 		end if;
 
-		if verdict is null then
+		if verdict is null and cardinality(reasons) > 0 then
+			insert into public.held_responses (response_id, round_id, instrument, channel, service_point_id,
+				collected_on, demographics, variants, answers, reasons, seconds_per_question)
+			select rid, r.round_id, instr, ch, sp_id,
+				coalesce((resp ->> 'collectedOn')::date, ita_private.today()),
+				coalesce(resp -> 'demographics', '{}'), coalesce(resp -> 'variants', '{}'),
+				(select jsonb_object_agg(i.item_key, (a.value::text)::smallint)
+					from jsonb_each(resp -> 'answers') a
+						join public.framework_items i on i.framework_id = r.framework_id
+							and i.instrument = instr and lower(i.item_key) = lower(btrim(a.key))),
+				reasons,
+				case when resp ? 'secondsSpent' then round((resp ->> 'secondsSpent')::numeric
+					/ nullif(ita_private.questions_answered(resp -> 'answers', r.framework_id, instr), 0), 1) end
+			on conflict (response_id) do nothing;
+			get diagnostics inserted = row_count;
+			-- Held: answered as accepted, so the device is done with it; counted nowhere.
+			verdict := jsonb_build_object('id', rid,
+				'status', case when inserted = 0 then 'duplicate' else 'accepted' end);
+		elsif verdict is null then
 			insert into public.responses (response_id, round_id, instrument, channel, service_point_id,
 				collected_on, demographics, variants, kiosk_id)
-			values (rid, r.round_id, resp ->> 'instrument',
-				coalesce(resp ->> 'channel', case when sp_id is not null then 'qr' else 'link' end),
+			values (rid, r.round_id, instr, ch,
 				sp_id, coalesce((resp ->> 'collectedOn')::date, ita_private.today()),
 				coalesce(resp -> 'demographics', '{}'), coalesce(resp -> 'variants', '{}'), k_id)
 			on conflict (response_id) do nothing;
@@ -407,7 +582,7 @@ begin
 				select rid, i.item_key, (a.value::text)::smallint
 				from jsonb_each(resp -> 'answers') a
 					join public.framework_items i on i.framework_id = r.framework_id
-						and i.instrument = resp ->> 'instrument'
+						and i.instrument = instr
 						and lower(i.item_key) = lower(btrim(a.key));
 				if k_id is not null then
 					update public.kiosks k
@@ -419,7 +594,8 @@ begin
 			end if;
 		end if;
 
-		if rid is not null then
+		-- Only a stored id makes a later copy a duplicate: a rejected copy must not.
+		if rid is not null and verdict ->> 'status' <> 'rejected' then
 			seen := seen || rid;
 		end if;
 		case verdict ->> 'status'
@@ -430,8 +606,24 @@ begin
 		results := results || verdict;
 	end loop;
 
-	if n_accepted > 0 then
+	if cardinality(accepted) > 0 then
 		perform ita_private.count_responses(accepted);
+	end if;
+	-- The round's used marks rewritten as one set: no order or xmin names a response's code.
+	for hashed_round in select unnest(codes_used) loop
+		perform ita_private.shuffle_code_uses(hashed_round);
+	end loop;
+	if aw_round is not null then
+		update public.address_windows w
+		set responses = w.responses + aw_added, extreme = w.extreme + aw_added_extreme
+		where w.round_id = aw_round and w.address_hash = aw_addr and w.window_start = win;
+	end if;
+	update public.service_point_windows w set n = w.n + (a.value #>> '{}')::integer
+	from jsonb_each(sp_added) a
+	where w.round_id = split_part(a.key, ':', 1)::uuid
+		and w.service_point_id = split_part(a.key, ':', 2)::uuid and w.window_start = win;
+	if any_limited and address is not null then
+		perform ita_private.prune_windows();
 	end if;
 
 	return jsonb_build_object(
@@ -454,12 +646,14 @@ grant execute on function public.submit_responses(jsonb) to anon, authenticated,
  * Adds a kiosk to a round the caller manages and answers {"kiosk": <as list_kiosks>,
  * "enrolmentCode": "XXXX-XXXX", "expiresAt"}. The code is shown this once (only its hash
  * is kept) and enrols one tablet within 7 days. The PIN (4–8 digits) lets staff leave
- * the kiosk screen for its settings.
+ * the kiosk screen for its settings; it comes as its hash, `pin_hash` =
+ * {"algorithm": "PBKDF2-SHA-256", "iterations": ≥ 200000, "salt": 32 hex, "hash": 64 hex}
+ * (src/lib/server/kiosk-pin.ts makes it), so that the PIN itself never reaches the database.
  */
 create or replace function public.create_kiosk(
 	round_code text,
 	name text,
-	pin text,
+	pin_hash jsonb,
 	min_interval_seconds integer default 20,
 	idle_seconds integer default 60
 )
@@ -472,12 +666,17 @@ declare
 	r public.rounds := ita_private.managed_round(round_code);
 	k public.kiosks;
 	code text := ita_private.new_enrolment_code();
-	salt text := replace(gen_random_uuid()::text, '-', '');
 begin
-	if pin is null or pin !~ '^[0-9]{4,8}$' then
+	if pin_hash is null or jsonb_typeof(pin_hash) <> 'object'
+		or pin_hash ->> 'algorithm' is distinct from 'PBKDF2-SHA-256'
+		or jsonb_typeof(pin_hash -> 'iterations') is distinct from 'number'
+		or not coalesce(pin_hash ->> 'iterations' ~ '^[0-9]{6,8}$', false)
+		or not coalesce((pin_hash ->> 'iterations')::bigint between 200000 and 10000000, false)
+		or not coalesce(pin_hash ->> 'salt' ~ '^[0-9a-f]{32}$', false)
+		or not coalesce(pin_hash ->> 'hash' ~ '^[0-9a-f]{64}$', false) then
 		raise exception using errcode = '22023',
-			message = 'the exit PIN is 4 to 8 digits',
-			hint = 'รหัส PIN สำหรับออกจากหน้าคีออสก์เป็นตัวเลข 4–8 หลัก';
+			message = 'the exit PIN comes as its hash: {"algorithm": "PBKDF2-SHA-256", "iterations": 200000 or more, "salt": 32 hex digits, "hash": 64 hex digits}',
+			hint = 'รหัส PIN ต้องส่งเป็นค่าแฮช PBKDF2-SHA-256 (หน้าจอเจ้าหน้าที่สร้างให้)';
 	end if;
 	if min_interval_seconds is null or min_interval_seconds not between 0 and 3600 then
 		raise exception using errcode = '22023',
@@ -490,10 +689,11 @@ begin
 			hint = 'เวลาที่ไม่มีการใช้งานก่อนเริ่มใหม่ 20–600 วินาที';
 	end if;
 	insert into public.kiosks (agency_id, round_id, name, enrolment_code_hash, enrolment_expires_at,
-		pin_salt, pin_hash, min_interval_seconds, idle_seconds)
+		pin_salt, pin_hash, pin_iterations, min_interval_seconds, idle_seconds)
 	values (r.agency_id, r.round_id, ita_private.require_kiosk_name(name),
 		ita_private.sha256_hex(code), now() + interval '7 days',
-		salt, ita_private.sha256_hex(salt || ':' || pin), min_interval_seconds, idle_seconds)
+		pin_hash ->> 'salt', pin_hash ->> 'hash', (pin_hash ->> 'iterations')::integer,
+		min_interval_seconds, idle_seconds)
 	returning * into k;
 	return jsonb_build_object('kiosk', ita_private.kiosk_json(k), 'enrolmentCode', code,
 		'expiresAt', k.enrolment_expires_at);
@@ -559,7 +759,7 @@ $$;
 /**
  * Trades an enrolment code (one use, 7 days; any case, dashes optional) for the kiosk's
  * device key: {"deviceKey", "name", "status", "round", "agency", "opensOn", "closesOn",
- * "roundStatus", "minIntervalSeconds", "idleSeconds", "pin": {"salt", "hash"}}. The key
+ * "roundStatus", "minIntervalSeconds", "idleSeconds", "pin": {"algorithm", "iterations", "salt", "hash"}}. The key
  * is shown this once; the PIN's salt and hash let the tablet check the PIN offline.
  */
 create or replace function public.enrol_kiosk(code text)
@@ -622,11 +822,11 @@ begin
 end;
 $$;
 
-revoke all on function public.create_kiosk(text, text, text, integer, integer),
+revoke all on function public.create_kiosk(text, text, jsonb, integer, integer),
 	public.list_kiosks(text), public.rename_kiosk(uuid, text), public.revoke_kiosk(uuid),
 	public.enrol_kiosk(text), public.kiosk_heartbeat(text, integer)
 	from public, anon, authenticated, service_role;
-grant execute on function public.create_kiosk(text, text, text, integer, integer),
+grant execute on function public.create_kiosk(text, text, jsonb, integer, integer),
 	public.list_kiosks(text), public.rename_kiosk(uuid, text), public.revoke_kiosk(uuid)
 	to authenticated, service_role;
 grant execute on function public.enrol_kiosk(text), public.kiosk_heartbeat(text, integer)

@@ -1,6 +1,8 @@
 /**
  * The command line an office uses to check a file of responses and to load paper
- * forms: `npm run ita -- score …` and `npm run ita -- import …`, run as a person would.
+ * forms: `npm run ita -- score …` and `npm run ita -- import …`. One run is a real process,
+ * as a person starts it (its exit code and output); the others call the same function in
+ * this process (tests/support/cli.ts), which proves the same in a fraction of the time.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/embedded.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
+import { runIta } from '../support/cli.ts';
 import { favourableResponse, toNdjson } from '../support/fixtures.ts';
 import { responsesFromQuestionScores } from '../support/published.ts';
 import samphanthawong from '../fixtures/samphanthawong-2567.json' with { type: 'json' };
@@ -17,7 +20,8 @@ import samphanthawong from '../fixtures/samphanthawong-2567.json' with { type: '
 const run = promisify(execFile);
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
 
-async function ita(...args: string[]) {
+/** `npm run ita -- <args>` as a process of its own. */
+async function itaProcess(...args: string[]) {
 	try {
 		const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/cli/ita.ts', ...args]);
 		return { code: 0, stdout, stderr };
@@ -26,6 +30,8 @@ async function ita(...args: string[]) {
 		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
 	}
 }
+
+const ita = (...args: string[]) => runIta(args);
 
 describe('ita command line', () => {
 	let dir: string;
@@ -77,7 +83,7 @@ describe('ita command line', () => {
 			`${JSON.stringify(good)}\n${JSON.stringify(bad)}\n{oops\n`
 		);
 
-		const out = await ita(
+		const out = await itaProcess(
 			'score',
 			'--framework',
 			'bma-2567',

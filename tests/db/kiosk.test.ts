@@ -11,7 +11,8 @@ import { anon, callRpc, service, type Claims } from '../../src/lib/server/db/rpc
 import type { Sql } from '../../src/lib/server/db/client.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import { createRound, favourableResponse } from '../support/fixtures.ts';
-import { pinHash } from '../../src/lib/kiosk/pin.ts';
+import { pinMatches, type PinSecret } from '../../src/lib/kiosk/pin.ts';
+import { hashKioskPin } from '../../src/lib/server/kiosk-pin.ts';
 
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
 
@@ -28,7 +29,7 @@ interface Device {
 	round: string;
 	minIntervalSeconds: number;
 	idleSeconds: number;
-	pin: { salt: string; hash: string };
+	pin: PinSecret;
 }
 interface KioskRow {
 	id: string;
@@ -39,6 +40,9 @@ interface KioskRow {
 	revokedAt: string | null;
 	flags: { code: string; reason: string }[];
 }
+
+/** One hash for every kiosk of these tests: each takes a few hundred milliseconds to make. */
+const pin2468 = await hashKioskPin('2468', 200_000);
 
 describe.each(engines)('kiosks on %s', (engine) => {
 	let t: TestDatabase;
@@ -58,7 +62,7 @@ describe.each(engines)('kiosks on %s', (engine) => {
 			{
 				round_code: options.on ?? round,
 				name: `Tablet ${randomUUID().slice(0, 4)}`,
-				pin: '2468',
+				pin_hash: pin2468,
 				min_interval_seconds: options.interval ?? 20,
 				idle_seconds: 60
 			}
@@ -102,11 +106,19 @@ describe.each(engines)('kiosks on %s', (engine) => {
 			callRpc(t.db, officer, 'create_kiosk', {
 				round_code: round,
 				name: 'Door',
-				pin: '1234',
+				pin_hash: pin2468,
 				...args
 			});
-		await expect(add({ pin: '12' })).rejects.toThrow(/PIN is 4 to 8 digits/);
-		await expect(add({ pin: 'abcd' })).rejects.toThrow(/PIN is 4 to 8 digits/);
+		// The PIN reaches the database only as its slow hash: a PIN, a fast hash or too few
+		// iterations are refused.
+		await expect(add({ pin_hash: '1234' })).rejects.toThrow(/exit PIN comes as its hash/);
+		await expect(add({ pin_hash: { ...pin2468, iterations: 1000 } })).rejects.toThrow(
+			/200000 or more/
+		);
+		await expect(add({ pin_hash: { ...pin2468, algorithm: 'SHA-256' } })).rejects.toThrow(
+			/PBKDF2-SHA-256/
+		);
+		await expect(add({ pin_hash: { ...pin2468, salt: 'xyz' } })).rejects.toThrow(/32 hex digits/);
 		await expect(add({ name: '  ' })).rejects.toThrow(/needs a name/);
 		await expect(add({ min_interval_seconds: -1 })).rejects.toThrow(/0 to 3600 seconds/);
 		await expect(add({ idle_seconds: 5 })).rejects.toThrow(/20 to 600 seconds/);
@@ -118,7 +130,7 @@ describe.each(engines)('kiosks on %s', (engine) => {
 			t.db,
 			officer,
 			'create_kiosk',
-			{ round_code: round, name: 'Entrance', pin: '2468' }
+			{ round_code: round, name: 'Entrance', pin_hash: pin2468 }
 		);
 		expect(made.enrolmentCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 		await expect(callRpc(t.db, anon, 'enrol_kiosk', { code: 'AB-12' })).rejects.toThrow(
@@ -140,8 +152,11 @@ describe.each(engines)('kiosks on %s', (engine) => {
 		// The tablet checks the PIN offline with these; the PIN itself never leaves the server.
 		// (Hex keys, salts and hashes are left out of the search: they may hold "2468" by chance.)
 		expect(JSON.stringify(device).replace(/[0-9a-f]{32,}/g, '')).not.toContain('2468');
-		expect(pinHash(device.pin.salt, '2468')).toBe(device.pin.hash);
-		expect(pinHash(device.pin.salt, '2469')).not.toBe(device.pin.hash);
+		// A slow key derivation (PBKDF2-SHA-256, ≥ 200,000 iterations) the tablet can check offline.
+		expect(device.pin).toMatchObject({ algorithm: 'PBKDF2-SHA-256', salt: pin2468.salt });
+		expect(device.pin.iterations).toBeGreaterThanOrEqual(200_000);
+		expect(await pinMatches(device.pin, '2468')).toBe(true);
+		expect(await pinMatches(device.pin, '2469')).toBe(false);
 		await expect(callRpc(t.db, anon, 'enrol_kiosk', { code: made.enrolmentCode })).rejects.toThrow(
 			/used already/
 		);
@@ -150,7 +165,7 @@ describe.each(engines)('kiosks on %s', (engine) => {
 			t.db,
 			officer,
 			'create_kiosk',
-			{ round_code: round, name: 'Late', pin: '2468' }
+			{ round_code: round, name: 'Late', pin_hash: pin2468 }
 		);
 		await t.db.query(
 			`update kiosks set enrolment_expires_at = now() - interval '1 minute' where kiosk_id = $1`,

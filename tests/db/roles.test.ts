@@ -10,8 +10,11 @@ import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/framew
 import { anon, asCaller, callRpc, service, type Claims } from '../../src/lib/server/db/rpc.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import { createRound, favourableResponse } from '../support/fixtures.ts';
+import { hashKioskPin } from '../../src/lib/server/kiosk-pin.ts';
 
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
+
+const pin = await hashKioskPin('2468', 200_000);
 
 describe.each(engines)('roles on %s', (engine) => {
 	let t: TestDatabase;
@@ -61,13 +64,14 @@ describe.each(engines)('roles on %s', (engine) => {
 		expect(open).toEqual([]);
 	});
 
-	test('anonymous callers may execute submit_responses, get_questionnaire and the kiosk tablet functions, and no other function', async () => {
+	test('anonymous callers may execute submit_responses, get_questionnaire, check_iit_code and the kiosk tablet functions, and no other function', async () => {
 		const callable = await t.db.query<{ name: string }>(
 			`select p.proname as name from pg_proc p
 			where p.pronamespace = 'public'::regnamespace and has_function_privilege('anon', p.oid, 'execute')
 			order by 1`
 		);
 		expect(callable.map((r) => r.name)).toEqual([
+			'check_iit_code',
 			'enrol_kiosk',
 			'get_questionnaire',
 			'kiosk_heartbeat',
@@ -96,14 +100,20 @@ describe.each(engines)('roles on %s', (engine) => {
 		expect(q.round.iitAccessCode).toBe(true);
 		expect(JSON.stringify(q)).not.toContain('code-a');
 		expect(q.framework.instruments.map((i) => i.id)).toEqual(['iit', 'eit']);
-		// Staff learn of a mistyped code before answering; the code itself never leaves.
-		const check = (access_code: string) =>
-			callRpc<{ round: { accessCodeValid: boolean } }>(t.db, anon, 'get_questionnaire', {
-				round_code: roundA,
-				access_code
-			});
-		expect((await check('guess')).round.accessCodeValid).toBe(false);
-		expect((await check('code-a')).round.accessCodeValid).toBe(true);
+		// Staff learn of a mistyped code before answering (check_iit_code, which counts
+		// guesses); the code itself never leaves. The questionnaire, read-only, cannot count
+		// them, so it no longer says.
+		const viaQuestionnaire = await callRpc<{ round: { accessCodeValid: unknown } }>(
+			t.db,
+			anon,
+			'get_questionnaire',
+			{ round_code: roundA, access_code: 'code-a' }
+		);
+		expect(viaQuestionnaire.round.accessCodeValid).toBeNull();
+		const check = (code: string) =>
+			callRpc<{ valid: boolean }>(t.db, anon, 'check_iit_code', { round_code: roundA, code });
+		expect((await check('guess')).valid).toBe(false);
+		expect((await check('code-a')).valid).toBe(true);
 		await expect(
 			callRpc(t.db, anon, 'get_questionnaire', { round_code: 'nope-0000' })
 		).rejects.toThrow(/no round has the code nope-0000/);
@@ -115,7 +125,7 @@ describe.each(engines)('roles on %s', (engine) => {
 			['load_framework', { definition: bma }],
 			['recount_round', { round_code: roundA }],
 			['set_oit_scores', { round_code: roundA, scores: { O1: 100 } }],
-			['create_kiosk', { round_code: roundA, name: 'Tablet', pin: '1234' }],
+			['create_kiosk', { round_code: roundA, name: 'Tablet', pin_hash: pin }],
 			['list_kiosks', { round_code: roundA }],
 			['rename_kiosk', { kiosk_id: randomUUID(), name: 'x' }],
 			['revoke_kiosk', { kiosk_id: randomUUID() }]
@@ -147,23 +157,27 @@ describe.each(engines)('roles on %s', (engine) => {
 			/no round/
 		);
 
-		const rounds = await asCaller(t.db, officerA, (tx) =>
-			tx.query<{ code: string }>('select code from public.rounds')
-		);
-		expect(rounds.map((r) => r.code)).toEqual([roundA]);
-		// Raw rows only through the functions, which keep small groups hidden.
+		// Every row only through the functions, which check the agency and keep small groups
+		// hidden: no table is readable directly by a signed-in caller, not even their own rows.
 		for (const claims of [officerA, officerB, central]) {
-			for (const table of ['responses', 'answers']) {
+			for (const table of ['rounds', 'responses', 'answers', 'answer_counts', 'agencies']) {
 				await expect(
 					asCaller(t.db, claims, (tx) => tx.query(`select * from public.${table} limit 1`)),
 					table
 				).rejects.toThrow(/permission denied/);
 			}
 		}
-		const counts = await asCaller(t.db, officerB, (tx) =>
-			tx.query<{ round_id: string }>('select distinct round_id from public.answer_counts')
+	});
+
+	test('no API role holds any privilege of any kind on any table, as Supabase would grant by default', async () => {
+		const held = await t.db.query<{ grant: string }>(
+			`select format('%s %s %s', r, c.oid::regclass, p) as grant
+			from pg_class c, unnest(array['anon', 'authenticated']) r,
+				unnest(array['select', 'insert', 'update', 'delete', 'truncate', 'references', 'trigger']) p
+			where c.relnamespace in ('public'::regnamespace, 'ita_private'::regnamespace)
+				and c.relkind in ('r', 'p', 'v', 'm') and has_table_privilege(r, c.oid, p)`
 		);
-		expect(counts).toHaveLength(1);
+		expect(held.map((h) => h.grant)).toEqual([]);
 	});
 
 	test('an officer enters OIT scores for their own agency only', async () => {
@@ -173,9 +187,18 @@ describe.each(engines)('roles on %s', (engine) => {
 				scores: { O1: 100, O2: 50 }
 			})
 		).toBe(2);
-		await expect(
-			callRpc(t.db, officerB, 'set_oit_scores', { round_code: roundA, scores: { O1: 0 } })
-		).rejects.toThrow(/only the agency's officers/);
+		// Another agency's round reads as no round at all: same code, same message.
+		const refusal = (round: string) =>
+			callRpc(t.db, officerB, 'set_oit_scores', { round_code: round, scores: { O1: 0 } }).then(
+				() => null,
+				(e: { code?: string; message?: string }) => ({
+					code: e.code,
+					message: e.message?.replace(round, '<round>')
+				})
+			);
+		const notYours = await refusal(roundA);
+		expect(notYours).toEqual({ code: 'PT404', message: 'no round <round> that you may manage' });
+		expect(await refusal('no-such-round-2567')).toEqual(notYours);
 		await expect(
 			callRpc(t.db, officerA, 'set_oit_scores', { round_code: roundA, scores: { O1: 100, O99: 1 } })
 		).rejects.toThrow(/O99 is not an OIT item/);
@@ -232,11 +255,11 @@ describe.each(engines)('roles on %s', (engine) => {
 		const made = await callRpc<{ kiosk: { id: string } }>(t.db, officerA, 'create_kiosk', {
 			round_code: roundA,
 			name: 'Entrance',
-			pin: '2468'
+			pin_hash: pin
 		});
 		const id = made.kiosk.id;
 		await expect(
-			callRpc(t.db, officerB, 'create_kiosk', { round_code: roundA, name: 'x', pin: '1234' })
+			callRpc(t.db, officerB, 'create_kiosk', { round_code: roundA, name: 'x', pin_hash: pin })
 		).rejects.toThrow(/no round/);
 		await expect(callRpc(t.db, officerB, 'list_kiosks', { round_code: roundA })).rejects.toThrow(
 			/no round/
@@ -254,11 +277,10 @@ describe.each(engines)('roles on %s', (engine) => {
 			round_code: roundA
 		});
 		expect(listed.map((k) => k.id)).toContain(id);
-		// The table, read directly: the officer's own kiosks, never the key or PIN hashes.
-		const rows = await asCaller(t.db, officerB, (tx) =>
-			tx.query('select kiosk_id, name from public.kiosks')
-		);
-		expect(rows).toEqual([]);
+		// The table itself is read by no signed-in caller, the key and PIN hashes least of all.
+		await expect(
+			asCaller(t.db, officerA, (tx) => tx.query('select kiosk_id, name from public.kiosks'))
+		).rejects.toThrow(/permission denied/);
 		await expect(
 			asCaller(t.db, officerA, (tx) => tx.query('select pin_hash from public.kiosks'))
 		).rejects.toThrow(/permission denied/);

@@ -3,48 +3,30 @@
  * adds an officer for a district office, gives them a new password when they forget it,
  * removes the account when they leave — and an officer never sees the screen.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createAccount } from '../../src/lib/server/auth/accounts.ts';
-import { EmbeddedServer } from '../support/server.ts';
-import { axeViolations, Profile } from './browser.ts';
+import { desk, startE2e, type E2e } from '../support/e2e.ts';
+import { axeViolations } from './browser.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 
-const desk = { width: 1280, height: 900 };
 const admin = { email: 'ita@bangkok.go.th', password: 'ศาลาว่าการ-กทม-2570' };
 const officer = { email: 'somchai@bangrak.go.th', password: 'ตึกใบหยก-บางรัก-2570' };
 
 describe('the accounts screen', () => {
-	let dir: string;
-	let server: EmbeddedServer;
-	const open: { profile: Profile; context?: BrowserContext }[] = [];
-
+	let e2e: E2e;
 	beforeAll(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-accounts-'));
-		server = new EmbeddedServer(join(dir, 'data'), 57900 + Math.floor(Math.random() * 90));
-		await server.withDatabase((db) => createAccount(db, { ...admin, role: 'central' }));
+		e2e = await startE2e({
+			name: 'accounts',
+			prepare: (db) => createAccount(db, { ...admin, role: 'central' })
+		});
 	}, 300_000);
-	afterEach(async () => {
-		for (const o of open.splice(0)) {
-			await o.context?.close();
-			await o.profile.remove();
-		}
-	});
-	afterAll(async () => {
-		await server?.stop();
-		await rm(dir, { recursive: true, force: true });
-	});
+	afterEach(() => e2e.closePages());
+	afterAll(() => e2e?.stop());
 
 	async function signIn(who: { email: string; password: string }, lands: RegExp) {
-		const profile = await Profile.create();
-		const entry: { profile: Profile; context?: BrowserContext } = { profile };
-		entry.context = await profile.launch(desk);
-		open.push(entry);
-		const page = entry.context.pages()[0] ?? (await entry.context.newPage());
-		const login = new LoginPage(page, server.url);
+		const { page } = await e2e.newPage(desk);
+		const login = new LoginPage(page, e2e.server.url);
 		await login.open();
 		await login.signIn(who.email, who.password);
 		await page.waitForURL(lands);
@@ -102,7 +84,7 @@ describe('the accounts screen', () => {
 		const again = await signIn({ ...officer, password: newPassword }, /\/admin\/bang-rak$/);
 		// An officer is not shown the screen, nor can open it.
 		expect(await again.page.getByRole('link', { name: 'บัญชีผู้ใช้' }).count()).toBe(0);
-		const refused = await again.page.goto(new URL('/admin/accounts', server.url).toString());
+		const refused = await again.page.goto(new URL('/admin/accounts', e2e.server.url).toString());
 		expect(refused?.status()).toBe(404);
 
 		await row(page, officer.email).getByText('ลบบัญชี', { exact: true }).click();
@@ -117,7 +99,7 @@ describe('the accounts screen', () => {
 		expect(await row(page, officer.email).count()).toBe(0);
 
 		// The removed officer's session ends with the account.
-		await again.page.goto(new URL('/admin/bang-rak', server.url).toString());
+		await again.page.goto(new URL('/admin/bang-rak', e2e.server.url).toString());
 		expect(new URL(again.page.url()).pathname).toBe('/admin/login');
 		await again.login.signIn(officer.email, newPassword);
 		expect(await again.login.alertText()).toMatch(/^อีเมลหรือรหัสผ่านไม่ถูกต้อง/);

@@ -4,22 +4,21 @@
  * the printout lead a phone to the right counter's survey. A wrong password, an expired
  * session and a code already used each say so plainly and change nothing.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createAccount, type Account } from '../../src/lib/server/auth/accounts.ts';
-import { issueSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
-import { EmbeddedServer } from '../support/server.ts';
-import { axeViolations, phone as phoneSize, Profile } from './browser.ts';
+import { issueSession, REFRESH_COOKIE, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
+import { desk, startE2e, type E2e } from '../support/e2e.ts';
+import type { EmbeddedServer } from '../support/server.ts';
+import { axeViolations, phone as phoneSize } from './browser.ts';
 import { AgencyPage } from './pages/AgencyPage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { decodeQr, PostersPage } from './pages/PostersPage.ts';
 import { RoundPage } from './pages/RoundPage.ts';
 import { SurveyPage } from './pages/SurveyPage.ts';
+import { TrustSettingsForm } from './pages/TrustPages.ts';
 
-const desk = { width: 1280, height: 900 };
 const agency = 'bang-rak';
 const email = 'somchai@bangrak.go.th';
 const password = 'ตึกใบหยก-บางรัก-2570';
@@ -35,40 +34,28 @@ function day(offset: number): string {
 }
 
 describe('officers', () => {
-	let dir: string;
+	let e2e: E2e;
 	let server: EmbeddedServer;
 	let officer: Account;
-	const open: { profile: Profile; context?: BrowserContext }[] = [];
 
 	beforeAll(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-admin-'));
-		server = new EmbeddedServer(join(dir, 'data'), 45000 + Math.floor(Math.random() * 4000));
 		// The account is made as `npm run ita -- user add` makes it; then the server starts.
-		officer = await server.withDatabase((db) =>
-			createAccount(db, { email, password, role: 'officer', agencyCode: agency })
-		);
+		e2e = await startE2e({
+			name: 'admin',
+			prepare: async (db) =>
+				(officer = await createAccount(db, {
+					email,
+					password,
+					role: 'officer',
+					agencyCode: agency
+				}))
+		});
+		server = e2e.server;
 	}, 300_000);
-	afterEach(async () => {
-		for (const o of open.splice(0)) {
-			await o.context?.close();
-			await o.profile.remove();
-		}
-	});
-	afterAll(async () => {
-		await server?.stop();
-		await rm(dir, { recursive: true, force: true });
-	});
+	afterEach(() => e2e.closePages());
+	afterAll(() => e2e?.stop());
 
-	async function browser(viewport = desk) {
-		const profile = await Profile.create();
-		const entry: { profile: Profile; context?: BrowserContext } = { profile };
-		entry.context = await profile.launch(viewport);
-		open.push(entry);
-		return {
-			context: entry.context,
-			page: entry.context.pages()[0] ?? (await entry.context.newPage())
-		};
-	}
+	const browser = (viewport = desk) => e2e.newPage(viewport);
 
 	async function signedIn() {
 		const b = await browser();
@@ -187,6 +174,10 @@ describe('officers', () => {
 		expect(printout.pages).toBe(2);
 		expect(printout.codes).toEqual(eit);
 
+		// The phone below answers faster than any person: no time floor for this round.
+		await roundPage.open(agency, round);
+		await new TrustSettingsForm(page).set({ secondsPerQuestion: '0' });
+
 		// A citizen at the first counter scans its poster with a phone and answers.
 		const phone = await browser(phoneSize);
 		await phone.page.goto(printout.codes[0]!);
@@ -243,7 +234,10 @@ describe('officers', () => {
 		const keys = await server.keys();
 		const secret = Buffer.from(keys.jwtSecret, 'base64url');
 		const expired = await issueSession(secret, officer, 60, new Date(Date.now() - 2 * 3600_000));
+		// The working day is over: the refresh token is gone too (an expired access token alone
+		// is refreshed, as Supabase Auth refreshes it).
 		await context.clearCookies({ name: SESSION_COOKIE });
+		await context.clearCookies({ name: REFRESH_COOKIE });
 		await context.addCookies([{ name: SESSION_COOKIE, value: expired, url: server.url }]);
 
 		// A change sent with it is not made: the officer is asked to sign in again.
@@ -272,32 +266,22 @@ describe('officers', () => {
 });
 
 describe('a new server', () => {
-	let dir: string;
+	let e2e: E2e;
 	let server: EmbeddedServer;
-	let profile: Profile | undefined;
-	let context: BrowserContext | undefined;
 
 	beforeAll(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-setup-'));
-		server = new EmbeddedServer(join(dir, 'data'), 49000 + Math.floor(Math.random() * 4000));
-		await server.start();
+		e2e = await startE2e({ name: 'setup' });
+		server = e2e.server;
 	}, 300_000);
-	afterAll(async () => {
-		await context?.close();
-		await profile?.remove();
-		await server?.stop();
-		await rm(dir, { recursive: true, force: true });
-	});
+	afterAll(() => e2e?.stop());
 
 	test('with no account, the first-run screen creates the central administrator, once', async () => {
-		profile = await Profile.create();
-		context = await profile.launch(desk);
-		const page = context.pages()[0] ?? (await context.newPage());
+		const { page } = await e2e.newPage(desk);
 		await page.goto(new URL('/admin', server.url).toString());
 		expect(new URL(page.url()).pathname).toBe('/admin/setup');
 		expect(await axeViolations(page)).toEqual([]);
 		// The one-time token the server printed at its start (and keeps in the data folder).
-		const token = (await readFile(join(dir, 'data', 'setup-token'), 'utf8')).trim();
+		const token = (await readFile(join(server.dataDir, 'setup-token'), 'utf8')).trim();
 		await page.getByLabel('รหัสตั้งค่าครั้งแรก').fill(token);
 
 		await page.getByLabel('อีเมล').fill('ita@bangkok.go.th');

@@ -5,18 +5,17 @@
  * when a visitor walks away, opens its settings only with the PIN, stops when revoked —
  * and the server refuses bursts with a reason the tablet keeps, flagged for the officer.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createAccount } from '../../src/lib/server/auth/accounts.ts';
 import { callRpc, service } from '../../src/lib/server/db/rpc.ts';
-import { EmbeddedServer } from '../support/server.ts';
-import { axeViolations, Profile, tablet } from './browser.ts';
+import { desk, startE2e, type E2e } from '../support/e2e.ts';
+import type { EmbeddedServer } from '../support/server.ts';
+import { axeViolations, tablet } from './browser.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { StatusPage } from './pages/StatusPage.ts';
+import { hashKioskPin } from '../../src/lib/server/kiosk-pin.ts';
 
 const round = 'demo-bma-2567';
 const email = 'central@ita.example';
@@ -24,39 +23,26 @@ const password = 'คีออสก์-หน้าสำนักงาน-257
 const pin = '2468';
 
 describe('kiosk', () => {
-	let dir: string;
+	let e2e: E2e;
 	let server: EmbeddedServer;
-	const open: { profile: Profile; context?: BrowserContext }[] = [];
 
 	beforeAll(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-kiosk-'));
-		server = new EmbeddedServer(join(dir, 'data'), 56000 + Math.floor(Math.random() * 900));
 		// The first start makes the demo office and its rounds; then the officer's account.
-		await server.start();
-		await server.withDatabase((db) =>
-			createAccount(db, { email, password, role: 'central', agencyCode: null })
-		);
+		e2e = await startE2e({
+			name: 'kiosk',
+			start: true,
+			prepare: (db) => createAccount(db, { email, password, role: 'central', agencyCode: null })
+		});
+		server = e2e.server;
 	}, 300_000);
-	afterEach(async () => {
-		for (const o of open.splice(0)) {
-			await o.context?.close();
-			await o.profile.remove();
-		}
-	});
-	afterAll(async () => {
-		await server?.stop();
-		await rm(dir, { recursive: true, force: true });
-	});
+	afterEach(() => e2e.closePages());
+	afterAll(() => e2e?.stop());
 
-	/** A tablet: a new browser profile with the clock under the test's control. */
+	/** A tablet: a new browser with the clock under the test's control. */
 	async function tabletBrowser(time = Date.now()) {
-		const profile = await Profile.create();
-		const entry: { profile: Profile; context?: BrowserContext } = { profile };
-		entry.context = await profile.launch(tablet);
-		open.push(entry);
-		await entry.context.clock.install({ time });
-		const page = entry.context.pages()[0] ?? (await entry.context.newPage());
-		return { context: entry.context, page, kiosk: new KioskPage(page, server.url) };
+		const { context, page } = await e2e.newPage(tablet);
+		await context.clock.install({ time });
+		return { context, page, kiosk: new KioskPage(page, server.url) };
 	}
 
 	/** Kiosks of the demo round, made as an officer would (a service call): their codes. */
@@ -70,7 +56,7 @@ describe('kiosk', () => {
 				const made = await callRpc<{ enrolmentCode: string }>(db, service, 'create_kiosk', {
 					round_code: round,
 					name,
-					pin,
+					pin_hash: await hashKioskPin(pin),
 					min_interval_seconds: settings.min_interval_seconds ?? 20,
 					idle_seconds: settings.idle_seconds ?? 60
 				});
@@ -91,11 +77,7 @@ describe('kiosk', () => {
 		});
 
 	async function signedIn() {
-		const profile = await Profile.create();
-		const entry: { profile: Profile; context?: BrowserContext } = { profile };
-		entry.context = await profile.launch({ width: 1280, height: 900 });
-		open.push(entry);
-		const page = entry.context.pages()[0] ?? (await entry.context.newPage());
+		const { page } = await e2e.newPage(desk);
 		const login = new LoginPage(page, server.url);
 		await login.open();
 		await login.signIn(email, password);
@@ -277,11 +259,11 @@ describe('kiosk', () => {
 		const { page, kiosk } = await tabletBrowser();
 		await kiosk.open(code);
 		await kiosk.visitor();
-		await expect.poll(() => kiosk.queued(), { timeout: 30_000 }).toBe(0);
+		await expect.poll(() => kiosk.queued(), { timeout: 60_000 }).toBe(0);
 		await page.clock.fastForward(7_000);
 		await kiosk.welcome();
 		await kiosk.visitor();
-		await expect.poll(() => kiosk.queued(), { timeout: 30_000 }).toBe(0);
+		await expect.poll(() => kiosk.queued(), { timeout: 60_000 }).toBe(0);
 		expect(await storedFrom('ทดสอบเร็ว')).toBe(1);
 
 		// Kept on the tablet, with the server's reason: in the settings and on /status.

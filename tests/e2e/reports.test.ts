@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Framework } from '../../src/lib/ita/framework.ts';
 import { createAccount, type Account } from '../../src/lib/server/auth/accounts.ts';
@@ -20,12 +20,12 @@ import { callRpc, service } from '../../src/lib/server/db/rpc.ts';
 import type { Sql } from '../../src/lib/server/db/client.ts';
 import { createRound, favourableResponse, type ResponseInput } from '../support/fixtures.ts';
 import { responsesFromDistributions } from '../support/published.ts';
-import { EmbeddedServer } from '../support/server.ts';
+import { desk, startE2e, type E2e } from '../support/e2e.ts';
+import type { EmbeddedServer } from '../support/server.ts';
 import wang from '../fixtures/wang-thonglang-2565.json' with { type: 'json' };
-import { axeViolations, Profile } from './browser.ts';
+import { axeViolations } from './browser.ts';
 
 const run = promisify(execFile);
-const desk = { width: 1280, height: 900 };
 const nacc = await readFrameworkFile(`${frameworksDir()}/nacc-2565.json`);
 const wt = 'wt-2565';
 const wtPath = `/admin/wang-thonglang/rounds/${wt}`;
@@ -51,94 +51,82 @@ const text = async (page: Page, selector: string) =>
 	((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 describe('reports', () => {
-	let dir: string;
+	let e2e: E2e;
 	let server: EmbeddedServer;
 	let secret: Buffer;
 	const accounts: Record<'central' | 'wang' | 'bangRak', Account> = {} as never;
-	const open: { profile: Profile; context?: BrowserContext }[] = [];
 
 	beforeAll(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-reports-'));
-		server = new EmbeddedServer(join(dir, 'data'), 55000 + Math.floor(Math.random() * 1000));
-		await server.withDatabase(async (db) => {
-			const password = 'รายงาน-ผลการประเมิน-2565';
-			accounts.central = await createAccount(db, {
-				email: 'central@bangkok.go.th',
-				password,
-				role: 'central'
-			});
-			accounts.wang = await createAccount(db, {
-				email: 'ita@wangthonglang.go.th',
-				password,
-				role: 'officer',
-				agencyCode: 'wang-thonglang'
-			});
-			accounts.bangRak = await createAccount(db, {
-				email: 'ita@bangrak.go.th',
-				password,
-				role: 'officer',
-				agencyCode: 'bang-rak'
-			});
-			const all100 = Object.fromEntries(oitItems(nacc).map((q) => [q, 100]));
-			await createRound(db, {
-				framework: 'nacc-2565',
-				agency: 'wang-thonglang',
-				code: wt,
-				fiscalYear: 2022
-			});
-			await submit(db, responsesFromDistributions(nacc, wang, wt));
-			await callRpc(db, service, 'set_oit_scores', { round_code: wt, scores: wang.oit });
-			// Bang Rak: everyone most favourable, every OIT item 100 — total 100.
-			await createRound(db, {
-				framework: 'nacc-2565',
-				agency: 'bang-rak',
-				code: 'br-2565',
-				fiscalYear: 2022
-			});
-			await submit(db, [
-				...Array.from({ length: 6 }, () => favourableResponse(nacc, 'br-2565', 'iit')),
-				...Array.from({ length: 6 }, () => favourableResponse(nacc, 'br-2565', 'eit'))
-			]);
-			await callRpc(db, service, 'set_oit_scores', { round_code: 'br-2565', scores: all100 });
-			// Samphanthawong: 3 EIT respondents, so its EIT score and total read "< 5".
-			await createRound(db, {
-				framework: 'nacc-2565',
-				agency: 'samphanthawong',
-				code: 'sp-2565',
-				fiscalYear: 2022
-			});
-			await submit(db, [
-				...Array.from({ length: 6 }, () => favourableResponse(nacc, 'sp-2565', 'iit')),
-				...Array.from({ length: 3 }, () => favourableResponse(nacc, 'sp-2565', 'eit'))
-			]);
-			await callRpc(db, service, 'set_oit_scores', { round_code: 'sp-2565', scores: all100 });
+		e2e = await startE2e({
+			name: 'reports',
+			prepare: async (db) => {
+				const password = 'รายงาน-ผลการประเมิน-2565';
+				accounts.central = await createAccount(db, {
+					email: 'central@bangkok.go.th',
+					password,
+					role: 'central'
+				});
+				accounts.wang = await createAccount(db, {
+					email: 'ita@wangthonglang.go.th',
+					password,
+					role: 'officer',
+					agencyCode: 'wang-thonglang'
+				});
+				accounts.bangRak = await createAccount(db, {
+					email: 'ita@bangrak.go.th',
+					password,
+					role: 'officer',
+					agencyCode: 'bang-rak'
+				});
+				const all100 = Object.fromEntries(oitItems(nacc).map((q) => [q, 100]));
+				await createRound(db, {
+					framework: 'nacc-2565',
+					agency: 'wang-thonglang',
+					code: wt,
+					fiscalYear: 2022
+				});
+				await submit(db, responsesFromDistributions(nacc, wang, wt));
+				await callRpc(db, service, 'set_oit_scores', { round_code: wt, scores: wang.oit });
+				// Bang Rak: everyone most favourable, every OIT item 100 — total 100.
+				await createRound(db, {
+					framework: 'nacc-2565',
+					agency: 'bang-rak',
+					code: 'br-2565',
+					fiscalYear: 2022
+				});
+				await submit(db, [
+					...Array.from({ length: 6 }, () => favourableResponse(nacc, 'br-2565', 'iit')),
+					...Array.from({ length: 6 }, () => favourableResponse(nacc, 'br-2565', 'eit'))
+				]);
+				await callRpc(db, service, 'set_oit_scores', { round_code: 'br-2565', scores: all100 });
+				// Samphanthawong: 3 EIT respondents, so its EIT score and total read "< 5".
+				await createRound(db, {
+					framework: 'nacc-2565',
+					agency: 'samphanthawong',
+					code: 'sp-2565',
+					fiscalYear: 2022
+				});
+				await submit(db, [
+					...Array.from({ length: 6 }, () => favourableResponse(nacc, 'sp-2565', 'iit')),
+					...Array.from({ length: 3 }, () => favourableResponse(nacc, 'sp-2565', 'eit'))
+				]);
+				await callRpc(db, service, 'set_oit_scores', { round_code: 'sp-2565', scores: all100 });
+			}
 		});
+		server = e2e.server;
 		secret = Buffer.from((await server.keys()).jwtSecret, 'base64url');
 	}, 600_000);
-	afterEach(async () => {
-		for (const o of open.splice(0)) {
-			await o.context?.close();
-			await o.profile.remove();
-		}
-	});
-	afterAll(async () => {
-		await server?.stop();
-		await rm(dir, { recursive: true, force: true });
-	});
+	afterEach(() => e2e.closePages());
+	afterAll(() => e2e?.stop());
 
 	/** A browser signed in as `who` (the session cookie the sign-in screen would set). */
 	async function as(who: keyof typeof accounts, lang = 'th') {
-		const profile = await Profile.create();
-		const entry: { profile: Profile; context?: BrowserContext } = { profile };
-		open.push(entry);
-		const context = await profile.launch(desk);
-		entry.context = context;
+		const { context, page } = await e2e.newPage(desk);
 		const token = await issueSession(secret, accounts[who]);
 		await context.addCookies([
 			{ name: SESSION_COOKIE, value: token, url: server.url },
 			{ name: 'lang', value: lang, url: server.url }
 		]);
-		const page = context.pages()[0] ?? (await context.newPage());
 		const go = async (path: string) => {
 			const response = await page.goto(new URL(path, server.url).toString());
 			return response?.status() ?? 0;
@@ -164,6 +152,15 @@ describe('reports', () => {
 		expect(await page.locator('th[aria-sort="descending"] a').getAttribute('data-sort')).toBe(
 			'total'
 		);
+		// The ranking, the distribution of levels and the year's progress, from SQL.
+		expect(await text(page, 'tr[data-agency="bang-rak"] [data-cell="rank"]')).toBe('1');
+		expect(await text(page, 'tr[data-agency="wang-thonglang"] [data-cell="rank"]')).toBe('2');
+		expect(await text(page, 'tr[data-agency="samphanthawong"] [data-cell="rank"]')).toBe('–');
+		expect(await text(page, 'tr[data-level="none"] td')).toBe('1');
+		expect(await text(page, '[data-progress]')).toMatch(/3 รอบการประเมิน/);
+		await expect
+			.poll(() => page.getByRole('navigation', { name: 'เลือกหน้า' }).textContent())
+			.toMatch(/แสดงลำดับที่ 1–3 จาก 3 หน่วยงาน/);
 
 		// The header link, from the keyboard: the same column, the other way.
 		await page.locator('a[data-sort="total"]').focus();
@@ -184,12 +181,25 @@ describe('reports', () => {
 					r.querySelector('.value')?.textContent?.trim()
 				])
 			);
+		// By agency (Thai names in dictionary order) until another order is picked.
 		expect(bars).toEqual([
 			['สำนักงานเขตบางรัก', '100.00'],
-			['สำนักงานเขตสัมพันธวงศ์', '< 5'],
-			['สำนักงานเขตวังทองหลาง', '99.43']
+			['สำนักงานเขตวังทองหลาง', '99.43'],
+			['สำนักงานเขตสัมพันธวงศ์', '< 5']
 		]);
 		expect(await axeViolations(page)).toEqual([]);
+
+		// Lowest score first, as SQL sorts it: the suppressed one stays last.
+		await page.locator('a[data-qsort="score"]').click();
+		await page.waitForURL(/qsort=score&qdir=desc/);
+		await page.locator('a[data-qsort="score"]').click();
+		await page.waitForURL(/qsort=score&qdir=asc/);
+		expect(
+			await page
+				.locator('#question-bars li')
+				.evaluateAll((rows) => rows.map((r) => r.querySelector('.value')?.textContent?.trim()))
+		).toEqual(['99.43', '100.00', '< 5']);
+		expect(await text(page, '[data-stats]')).toMatch(/มีคะแนน 2 หน่วยงาน: เฉลี่ย 99.72/);
 
 		// A question no framework of the year has: the database's words, beside the field.
 		await go('/admin/central?year=2565&question=zz9');

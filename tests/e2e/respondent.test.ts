@@ -3,50 +3,36 @@
  * offline across reloads and browser restarts, through server faults — every response
  * stored exactly once, and nothing refused is lost.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { EmbeddedServer } from '../support/server.ts';
-import { axeViolations, Profile } from './browser.ts';
+import { startE2e, type E2e } from '../support/e2e.ts';
+import type { EmbeddedServer } from '../support/server.ts';
+import { axeViolations } from './browser.ts';
 import { SurveyPage } from './pages/SurveyPage.ts';
 import { StatusPage } from './pages/StatusPage.ts';
 
 const round = 'demo-bma-2567';
 
 describe('respondents', () => {
-	let dir: string;
+	let e2e: E2e;
 	let server: EmbeddedServer;
-	const open: { profile: Profile; context?: BrowserContext }[] = [];
 
 	beforeAll(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-'));
-		server = new EmbeddedServer(join(dir, 'data'), 41000 + Math.floor(Math.random() * 4000));
-		await server.start();
+		e2e = await startE2e({
+			name: 'respondent',
+			start: true,
+			// These phones answer faster than any person (the demo rounds' floor is 2 s a
+			// question): no time floor here, or every response would be held for review.
+			prepare: (db) =>
+				db.query(`update public.rounds set seconds_per_question = 0 where code like 'demo-%'`)
+		});
+		server = e2e.server;
 	}, 300_000);
-	afterEach(async () => {
-		for (const o of open.splice(0)) {
-			await o.context?.close();
-			await o.profile.remove();
-		}
-	});
-	afterAll(async () => {
-		await server?.stop();
-		await rm(dir, { recursive: true, force: true });
-	});
+	afterEach(() => e2e.closePages());
+	afterAll(() => e2e?.stop());
 
-	async function browser() {
-		const profile = await Profile.create();
-		const entry: { profile: Profile; context?: BrowserContext } = { profile };
-		entry.context = await profile.launch();
-		open.push(entry);
-		return {
-			profile,
-			context: entry.context,
-			page: entry.context.pages()[0] ?? (await entry.context.newPage())
-		};
-	}
+	/** A new visitor's phone. */
+	const browser = () => e2e.newPage();
 
 	const stored = (where = 'true') =>
 		server.withDatabase((db) =>
@@ -59,9 +45,7 @@ describe('respondents', () => {
 
 	/** Waits until the service worker controls the page, so the next load works offline. */
 	async function controlled(page: Page) {
-		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
-			timeout: 30_000
-		});
+		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
 	}
 
 	test("online, from a counter's QR code: exactly one response, with its service point", async () => {
@@ -81,7 +65,8 @@ describe('respondents', () => {
 	});
 
 	test('offline: three answers survive a reload and a browser restart, then arrive exactly once', async () => {
-		const first = await browser();
+		// A phone of its own profile: the browser is closed and opened again.
+		const first = await e2e.profile();
 		const survey = new SurveyPage(first.page, server.url);
 		await survey.open(round);
 		await controlled(first.page);
@@ -99,19 +84,16 @@ describe('respondents', () => {
 		await status.open();
 		expect(await status.count('queued')).toBe(3);
 
-		await first.context.close();
-		const entry = open.find((o) => o.profile === first.profile)!;
-		entry.context = await first.profile.launch();
-		const page = entry.context.pages()[0] ?? (await entry.context.newPage());
-		await entry.context.setOffline(true);
+		const { context, page } = await first.relaunch();
+		await context.setOffline(true);
 		const again = new StatusPage(page, server.url);
 		await again.open();
 		expect(await again.count('queued')).toBe(3);
 
 		const before = (await stored()).length;
-		await entry.context.setOffline(false);
+		await context.setOffline(false);
 		await again.sendNow();
-		await expect.poll(() => again.count('queued'), { timeout: 30_000 }).toBe(0);
+		await expect.poll(() => again.count('queued'), { timeout: 60_000 }).toBe(0);
 		expect(await again.count('sent')).toBe(3);
 		expect((await stored()).length).toBe(before + 3);
 	});
@@ -174,7 +156,7 @@ describe('respondents', () => {
 		const status = new StatusPage(page, server.url);
 		await status.open();
 		await status.sendNow();
-		await expect.poll(() => status.count('refused'), { timeout: 30_000 }).toBe(1);
+		await expect.poll(() => status.count('refused'), { timeout: 60_000 }).toBe(1);
 		expect(await status.count('queued')).toBe(0);
 		expect(await status.refusalReasons()).toEqual([expect.stringMatching(/closed|ปิด/)]);
 		const download = await status.export();

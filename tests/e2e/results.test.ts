@@ -5,24 +5,20 @@
  * respondents reads "< 5" on the page, in the CSV and in the XLSX; another agency's
  * officer gets 404; a response sent while the page is open appears without a reload.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createAccount } from '../../src/lib/server/auth/accounts.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
 import { callRpc, service } from '../../src/lib/server/db/rpc.ts';
 import { addServicePoint, createRound, favourableResponse } from '../support/fixtures.ts';
 import { responsesFromDistributions, type PublishedDistributions } from '../support/published.ts';
-import { EmbeddedServer } from '../support/server.ts';
+import { desk, startE2e, type E2e } from '../support/e2e.ts';
+import type { EmbeddedServer } from '../support/server.ts';
 import wangFile from '../fixtures/wang-thonglang-2565.json' with { type: 'json' };
-import { axeViolations, Profile } from './browser.ts';
+import { axeViolations } from './browser.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { ResultsPage } from './pages/ResultsPage.ts';
 
-const desk = { width: 1280, height: 900 };
 const agency = 'wang-thonglang';
 const round = 'e2e-wang-thonglang-2565';
 const counter = 'e2e-three';
@@ -38,56 +34,50 @@ const wang = wangFile as unknown as PublishedDistributions & {
 const misprints = wang.misprints;
 
 describe('results', () => {
-	let dir: string;
+	let e2e: E2e;
 	let server: EmbeddedServer;
-	const open: { profile: Profile; context?: BrowserContext }[] = [];
 
 	beforeAll(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-results-'));
-		server = new EmbeddedServer(join(dir, 'data'), 54000 + Math.floor(Math.random() * 1000));
-		await server.withDatabase(async (db) => {
-			await createAccount(db, { ...officer, role: 'officer', agencyCode: agency });
-			await createAccount(db, { ...stranger, role: 'officer', agencyCode: 'bang-rak' });
-			await createRound(db, { framework: 'nacc-2565', agency, code: round, fiscalYear: 2022 });
-			await db.query(`update public.rounds set min_iit = 400, min_eit = 400 where code = $1`, [
-				round
-			]);
-			await createRound(db, { framework: 'bma-2567', agency, code: emptyRound, fiscalYear: 2024 });
-			await addServicePoint(db, agency, counter);
-			const responses = responsesFromDistributions(nacc, wang, round);
-			// Three citizens answered at one counter: a group too small to show.
-			responses
-				.filter((r) => r.instrument === 'eit')
-				.slice(0, 3)
-				.forEach((r) => Object.assign(r, { channel: 'qr', servicePoint: counter }));
-			for (let i = 0; i < responses.length; i += 250) {
-				await callRpc(db, service, 'submit_responses', { batch: responses.slice(i, i + 250) });
+		e2e = await startE2e({
+			name: 'results',
+			prepare: async (db) => {
+				await createAccount(db, { ...officer, role: 'officer', agencyCode: agency });
+				await createAccount(db, { ...stranger, role: 'officer', agencyCode: 'bang-rak' });
+				await createRound(db, { framework: 'nacc-2565', agency, code: round, fiscalYear: 2022 });
+				await db.query(`update public.rounds set min_iit = 400, min_eit = 400 where code = $1`, [
+					round
+				]);
+				await createRound(db, {
+					framework: 'bma-2567',
+					agency,
+					code: emptyRound,
+					fiscalYear: 2024
+				});
+				await addServicePoint(db, agency, counter);
+				const responses = responsesFromDistributions(nacc, wang, round);
+				// Three citizens answered at one counter: a group too small to show.
+				responses
+					.filter((r) => r.instrument === 'eit')
+					.slice(0, 3)
+					.forEach((r) => Object.assign(r, { channel: 'qr', servicePoint: counter }));
+				for (let i = 0; i < responses.length; i += 250) {
+					await callRpc(db, service, 'submit_responses', { batch: responses.slice(i, i + 250) });
+				}
+				await callRpc(db, service, 'set_oit_scores', { round_code: round, scores: wang.oit });
 			}
-			await callRpc(db, service, 'set_oit_scores', { round_code: round, scores: wang.oit });
 		});
+		server = e2e.server;
 	}, 300_000);
-	afterEach(async () => {
-		for (const o of open.splice(0)) {
-			await o.context?.close();
-			await o.profile.remove();
-		}
-	});
-	afterAll(async () => {
-		await server?.stop();
-		await rm(dir, { recursive: true, force: true });
-	});
+	afterEach(() => e2e.closePages());
+	afterAll(() => e2e?.stop());
 
 	async function signedIn(who = officer) {
-		const profile = await Profile.create();
-		const entry: { profile: Profile; context?: BrowserContext } = { profile };
-		open.push(entry);
-		entry.context = await profile.launch(desk);
-		const page = entry.context.pages()[0] ?? (await entry.context.newPage());
+		const { context, page } = await e2e.newPage(desk);
 		const login = new LoginPage(page, server.url);
 		await login.open();
 		await login.signIn(who.email, who.password);
 		await page.waitForURL(/\/admin\/[a-z-]+$/);
-		return { context: entry.context, page, results: new ResultsPage(page, server.url) };
+		return { context, page, results: new ResultsPage(page, server.url) };
 	}
 
 	test('the round shows every published number of seed 000 table 501 and the respondent tables', async () => {

@@ -6,21 +6,18 @@
  * to PostgREST with the officer's token. Officers are made with the service key, as
  * `npm run ita -- user add` makes them on Supabase.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { issueSession } from '../../src/lib/server/auth/session.ts';
 import { createSupabase } from '../../src/lib/supabase.ts';
-import { EmbeddedServer, type Keys } from '../support/server.ts';
-import { axeViolations, Profile } from './browser.ts';
+import { desk, startE2e, type E2e } from '../support/e2e.ts';
+import type { EmbeddedServer, Keys } from '../support/server.ts';
+import { axeViolations } from './browser.ts';
 import { AgencyPage } from './pages/AgencyPage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { RoundPage } from './pages/RoundPage.ts';
 
-const desk = { width: 1280, height: 900 };
 const password = 'ตึกใบหยก-บางรัก-2570';
 const officerA = { email: 'somchai@bangrak.go.th', agency: 'bang-rak' };
 const officerB = { email: 'somsri@samphanthawong.go.th', agency: 'samphanthawong' };
@@ -34,27 +31,23 @@ function day(offset: number): string {
 }
 
 describe('officers on Supabase Auth', () => {
-	let dir: string;
+	let e2e: E2e;
 	let project: EmbeddedServer;
 	let app: EmbeddedServer;
 	let keys: Keys;
 	const ids: Record<string, { id: string; agencyId: string }> = {};
 	let bangRakId: string;
-	const open: { profile: Profile; context?: BrowserContext }[] = [];
 
 	const service = () => createSupabase({ url: project.url, anonKey: keys.serviceKey });
 
 	beforeAll(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-supabase-'));
-		const port = 57400 + Math.floor(Math.random() * 500);
-		project = new EmbeddedServer(join(dir, 'project'), port);
-		await project.start();
+		e2e = await startE2e({ name: 'supabase' });
+		project = e2e.server;
 		keys = await project.keys();
-		app = new EmbeddedServer(join(dir, 'app'), port + 1, {
+		app = await e2e.anotherServer('app', {
 			PUBLIC_SUPABASE_URL: project.url,
 			PUBLIC_SUPABASE_ANON_KEY: keys.anonKey
 		});
-		await app.start();
 
 		const listed = await service().rpc('list_agencies');
 		const agencyIds = Object.fromEntries(
@@ -79,28 +72,10 @@ describe('officers on Supabase Auth', () => {
 		expect(central.error).toBeNull();
 		bangRakId = agencyIds['bang-rak'];
 	}, 300_000);
-	afterEach(async () => {
-		for (const o of open.splice(0)) {
-			await o.context?.close();
-			await o.profile.remove();
-		}
-	});
-	afterAll(async () => {
-		await app?.stop();
-		await project?.stop();
-		await rm(dir, { recursive: true, force: true });
-	});
+	afterEach(() => e2e.closePages());
+	afterAll(() => e2e?.stop());
 
-	async function browser() {
-		const profile = await Profile.create();
-		const entry: { profile: Profile; context?: BrowserContext } = { profile };
-		entry.context = await profile.launch(desk);
-		open.push(entry);
-		return {
-			context: entry.context,
-			page: entry.context.pages()[0] ?? (await entry.context.newPage())
-		};
-	}
+	const browser = () => e2e.newPage(desk);
 
 	async function signedIn(officer: { email: string; agency: string }) {
 		const b = await browser();

@@ -3,18 +3,16 @@
  * the app in Supabase mode (and `npm run ita -- user add` on Supabase) asks of
  * `/auth/v1`, answered the way Supabase Auth answers it.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSupabase } from '../../src/lib/supabase.ts';
+import { runIta } from '../support/cli.ts';
 import { EmbeddedServer, type Keys } from '../support/server.ts';
 
 const password = 'ตึกใบหยก-บางรัก-2570';
-const run = promisify(execFile);
 
 describe('Supabase Auth on the embedded server', () => {
 	let dir: string;
@@ -175,21 +173,8 @@ describe('Supabase Auth on the embedded server', () => {
 	});
 
 	test('`ita user add` and `user list` on Supabase use the Auth admin API with the service key', async () => {
-		const ita = async (env: Record<string, string>, ...args: string[]) => {
-			try {
-				const { stdout, stderr } = await run(
-					'node',
-					['--import', 'tsx', 'src/cli/ita.ts', ...args],
-					{
-						env: { ...process.env, PUBLIC_SUPABASE_URL: server.url, ...env }
-					}
-				);
-				return { code: 0, stdout, stderr };
-			} catch (error) {
-				const e = error as { code: number; stdout: string; stderr: string };
-				return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-			}
-		};
+		const ita = (env: Record<string, string>, ...args: string[]) =>
+			runIta(args, { PUBLIC_SUPABASE_URL: server.url, ...env });
 		const withKey = { SUPABASE_SERVICE_ROLE_KEY: keys.serviceKey, ITA_PASSWORD: password };
 		const noKey = await ita({ ITA_PASSWORD: password }, 'user', 'list');
 		expect(noKey.code).toBe(1);

@@ -5,9 +5,12 @@
  * creates that role).
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { openPglite, openPostgres, type Sql } from '../../src/lib/server/db/client.ts';
 import { installFrameworks } from '../../src/lib/server/db/frameworks.ts';
 import { migrate } from '../../src/lib/server/db/migrate.ts';
+import { supabaseDir } from '../../src/lib/server/db/paths.ts';
 
 export const pgAdminUrl =
 	process.env.ITA_TEST_PG_URL ?? 'postgres://ita:ita@127.0.0.1:5432/postgres';
@@ -22,10 +25,26 @@ export interface TestDatabase {
 	drop(): Promise<void>;
 }
 
+export interface FreshOptions {
+	/** SQL run before the migrations (after the shim's roles exist): a project's own defaults. */
+	beforeMigrations?: string;
+}
+
+/** The shim (Supabase's roles), then the project's defaults, if any. */
+async function prepare(db: Sql, options: FreshOptions): Promise<void> {
+	if (!options.beforeMigrations) return;
+	await db.exec(await readFile(join(supabaseDir(), 'local', 'shim.sql'), 'utf8'));
+	await db.exec(options.beforeMigrations);
+}
+
 /** A new empty database with the migrations and the framework files loaded. */
-export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
+export async function freshDatabase(
+	engine: Engine,
+	options: FreshOptions = {}
+): Promise<TestDatabase> {
 	if (engine === 'pglite') {
 		const db = await openPglite();
+		await prepare(db, options);
 		await migrate(db);
 		await installFrameworks(db);
 		return { db, drop: () => db.close() };
@@ -36,6 +55,7 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
 	const url = new URL(pgAdminUrl);
 	url.pathname = `/${name}`;
 	const db = openPostgres(url.toString());
+	await prepare(db, options);
 	await migrate(db);
 	await installFrameworks(db);
 	return {

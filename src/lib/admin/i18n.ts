@@ -86,7 +86,7 @@ export const adminTh = {
 
 	'admin.servicePoints.title': 'จุดบริการ',
 	'admin.servicePoints.help':
-		'เคาน์เตอร์หรือโต๊ะที่ให้บริการประชาชน แต่ละจุดมีคิวอาร์โค้ดของตนเอง คำตอบ EIT บันทึกว่ามาจากจุดใด',
+		'เคาน์เตอร์หรือโต๊ะที่ให้บริการประชาชน แต่ละจุดมีคิวอาร์โค้ดของตนเอง คำตอบ EIT บันทึกว่ามาจากจุดใด จุดที่มีผู้ตอบมากผ่าน Wi-Fi เดียวกัน เพิ่มขีดจำกัดต่อ 10 นาทีได้ในหน้ารอบการประเมิน (ความน่าเชื่อถือของคำตอบ)',
 	'admin.servicePoints.section': 'ฝ่าย',
 	'admin.servicePoints.noSection': '— ไม่ระบุฝ่าย —',
 	'admin.servicePoints.add': 'เพิ่มจุดบริการ',
@@ -108,7 +108,8 @@ export const adminTh = {
 	'admin.round.periodValue': '{from} ถึง {to}',
 	'admin.round.dayIs': 'ตรงกับ {day}',
 	'admin.round.accessCode': 'รหัสสำหรับบุคลากร (IIT)',
-	'admin.round.accessCodeHelp': '4–64 ตัวอักษร บุคลากรกรอกก่อนเริ่มตอบ IIT เว้นว่างหากไม่ใช้รหัส',
+	'admin.round.accessCodeHelp':
+		'รหัสเดียวใช้ร่วมกันทั้งรอบ 4–64 ตัวอักษร เว้นว่างเพื่อใช้รหัสใช้ครั้งเดียว (พิมพ์เป็นใบรหัสแจกคนละใบ ซึ่งน่าเชื่อถือกว่า)',
 	'admin.round.targetStaff': 'จำนวนบุคลากรที่ปฏิบัติงานมาแล้วอย่างน้อย 1 ปี',
 	'admin.round.minIit': 'จำนวนผู้ตอบ IIT ขั้นต่ำ',
 	'admin.round.minEit': 'จำนวนผู้ตอบ EIT ขั้นต่ำ',
@@ -361,7 +362,7 @@ export const adminEn: Record<AdminKey, string> = {
 
 	'admin.servicePoints.title': 'Service points',
 	'admin.servicePoints.help':
-		'Counters or desks where people are served. Each has its own QR code, and EIT answers record which one they came from.',
+		'Counters or desks where people are served. Each has its own QR code, and EIT answers record which one they came from. A counter where many answer over one Wi-Fi can get a higher limit per 10 minutes on the round’s page (Trustworthy counts).',
 	'admin.servicePoints.section': 'Section',
 	'admin.servicePoints.noSection': '— no section —',
 	'admin.servicePoints.add': 'Add a service point',
@@ -384,7 +385,7 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.round.dayIs': 'That is {day}',
 	'admin.round.accessCode': 'Staff access code (IIT)',
 	'admin.round.accessCodeHelp':
-		'4–64 characters that staff type before the IIT; leave empty for no code.',
+		'One code shared by the whole round, 4–64 characters. Leave it empty to use single-use codes (printed slips, one per person, which are more trustworthy).',
 	'admin.round.targetStaff': 'Staff with at least one year of service',
 	'admin.round.minIit': 'Minimum IIT answers',
 	'admin.round.minEit': 'Minimum EIT answers',

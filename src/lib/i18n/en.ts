@@ -1,6 +1,6 @@
-import type { th } from './th.ts';
+import type { Dictionary } from './index.ts';
 
-export const en: Record<keyof typeof th, string> = {
+export const en: Dictionary = {
 	'app.name': 'ITA Collect',
 	'app.tagline':
 		'Collect the ITA perception surveys of internal (IIT) and external (EIT) stakeholders and see the Integrity and Transparency Assessment scores while collection runs.',
@@ -55,8 +55,6 @@ export const en: Record<keyof typeof th, string> = {
 	'survey.review.saveFailed': 'Your answers could not be saved on this device. Please try again.',
 	'survey.insecure':
 		'This page was not opened over a secure connection (https), so it cannot work offline: answers cannot be kept on this device offline. Please answer and send while you have an internet connection.',
-	'kiosk.insecure':
-		'This kiosk page was opened over plain http, not a secure connection, so it cannot work offline: answers are sent only while it is online. Staff: open it at the office’s https address.',
 	'survey.thanks.title': 'Thank you for answering',
 	'survey.thanks.saved': 'Your answers are saved.',
 	'survey.thanks.sent': 'They have reached the office’s system.',
@@ -68,75 +66,6 @@ export const en: Record<keyof typeof th, string> = {
 	'survey.answered.noRepeat': 'In this round each device answers once.',
 	'survey.update.available': 'A new version of the app is ready',
 	'survey.update.apply': 'Update now',
-	'status.title': 'Answers kept on this device',
-	'status.queued': 'Waiting to be sent',
-	'status.sent': 'Sent',
-	'status.refused': 'Refused by the server',
-	'status.lastSent': 'Last sent {when}',
-	'status.never': 'Nothing sent yet',
-	'status.sendNow': 'Send now',
-	'status.export': 'Save kept answers to a file',
-	'status.reason': 'Reason',
-	'status.syncing': 'Sending…',
-	'status.offline': 'Cannot send yet; will retry automatically',
 	'status.link': 'Sending status',
-	'kiosk.title': 'ITA survey kiosk',
-	'kiosk.welcome.title': 'Help us improve the services of {agency}',
-	'kiosk.welcome.lead':
-		'Your opinion helps the office serve you better. About {minutes} minutes, no name asked.',
-	'kiosk.welcome.start': 'Start the survey',
-	'kiosk.survey.quit': 'Stop answering',
-	'kiosk.thanks.next': 'The screen returns to the start in a moment.',
-	'kiosk.idle.title': 'Are you still there?',
-	'kiosk.idle.body':
-		'Without a touch, your answers are erased and the screen returns to the start in {seconds} seconds.',
-	'kiosk.idle.continue': 'Continue',
-	'kiosk.closed.title': 'The survey is not open now',
-	'kiosk.closed.notYet': 'This round opens on {day}. Thank you for your interest.',
-	'kiosk.closed.ended': 'This round no longer takes answers. Thank you for your interest.',
-	'kiosk.revoked.title': 'This kiosk is switched off',
-	'kiosk.revoked.body':
-		'The office has revoked this kiosk, so it takes no more answers. We apologise for the inconvenience.',
-	'kiosk.enrol.title': 'Enrol this kiosk',
-	'kiosk.enrol.help':
-		"Type the enrolment code an officer got from the round's admin page (one use, within 7 days).",
-	'kiosk.enrol.label': 'Enrolment code',
-	'kiosk.enrol.submit': 'Enrol',
-	'kiosk.enrol.working': 'Enrolling…',
-	'kiosk.enrol.notFound':
-		'This code was not found: mistyped, used already, or older than 7 days. Ask the officer for a new one.',
-	'kiosk.enrol.badCode': 'An enrolment code is 8 letters and digits, like ABCD-EF23.',
-	'kiosk.enrol.offline':
-		'The server cannot be reached. Enrolment needs a connection: check the network and try again.',
-	'kiosk.enrol.failed': 'Enrolment failed. Please try again.',
-	'kiosk.status.label': 'Kiosk status',
-	'kiosk.status.online': 'Online',
-	'kiosk.status.offline': 'Offline',
-	'kiosk.status.checking': 'Checking the connection',
-	'kiosk.status.queued': '{n} waiting',
-	'kiosk.status.lastSync': 'Last contact {time}',
-	'kiosk.status.never': 'No contact yet',
-	'kiosk.staff': 'Staff',
-	'kiosk.pin.title': 'For staff',
-	'kiosk.pin.label': 'PIN',
-	'kiosk.pin.submit': 'Open settings',
-	'kiosk.pin.cancel': 'Back',
-	'kiosk.pin.wrong': 'Wrong PIN. {n} tries left.',
-	'kiosk.pin.locked': 'Three wrong PINs. Please wait {seconds} seconds.',
-	'kiosk.settings.title': 'Kiosk settings',
-	'kiosk.settings.name': 'Kiosk name',
-	'kiosk.settings.round': 'Round',
-	'kiosk.settings.period': 'Open for answers',
-	'kiosk.settings.minInterval': 'Minimum time between answers',
-	'kiosk.settings.idle': 'Start over when idle for',
-	'kiosk.settings.seconds': '{n} seconds',
-	'kiosk.settings.refusedTitle': 'Answers the server refused',
-	'kiosk.settings.noneRefused': 'None',
-	'kiosk.settings.sendNow': 'Send now',
-	'kiosk.settings.resume': 'Back to the start',
-	'kiosk.settings.unenrol': "Remove this tablet's enrolment",
-	'kiosk.settings.unenrolConfirm':
-		'Confirm: remove the enrolment (a new code from the officer is needed)',
-	'kiosk.settings.unenrolHelp': 'Answers waiting to be sent stay on the tablet and are still sent.',
 	'error.notFound': 'This assessment round was not found. Please check the link or QR code.'
 };

@@ -1,17 +1,31 @@
 /**
- * Thai first, English on request. UI text lives here under `area.feature.kind` keys;
+ * Thai first, English on request. UI text lives under `area.feature.kind` keys;
  * questionnaire text lives in the framework files.
+ *
+ * The dictionaries are split by screen and audience, so that a phone downloads only the
+ * words it shows: th.ts/en.ts hold the respondent's survey (its first screen and the
+ * screens after it), and every other audience keeps its own beside its code — the
+ * kiosk's in src/lib/kiosk/i18n.ts, the delivery status page's in ./status.ts, the
+ * officers' in src/lib/admin/i18n.ts and src/lib/results/. Those modules export a `t`
+ * that knows their words and these.
  */
 import { th } from './th.ts';
+import type { thLater } from './th-later.ts';
 
 export type Lang = 'th' | 'en';
 export const langs: readonly Lang[] = ['th', 'en'];
-export type MessageKey = keyof typeof th;
+export type MessageKey = keyof typeof th | keyof typeof thLater;
 export type Dictionary = Record<MessageKey, string>;
 
-// Thai is always there; English is fetched when someone asks for it, so that the Thai
-// majority does not download it (see loadLang).
-const dictionaries: Partial<Record<Lang, Dictionary>> = { th };
+// The first screen's Thai is always there, the later screens' Thai arrives with them
+// (addTexts); English is fetched when someone asks for it, so that the Thai majority does
+// not download it (see loadLang).
+const dictionaries: Partial<Record<Lang, Partial<Dictionary>>> = { th };
+
+/** Adds texts that came with a later screen (./th-later.ts). */
+export function addTexts(lang: Lang, texts: Partial<Dictionary>): void {
+	dictionaries[lang] = { ...dictionaries[lang], ...texts };
+}
 
 /** Makes `lang` available to t(); resolves at once when it already is. */
 export async function loadLang(lang: Lang): Promise<void> {
@@ -27,15 +41,32 @@ export function isLang(value: unknown): value is Lang {
 	return value === 'th' || value === 'en';
 }
 
+/** `text` with its `{name}` placeholders filled in. */
+export function fill(text: string, params: Record<string, string | number> = {}): string {
+	return text.replace(/\{(\w+)\}/g, (m, name: string) =>
+		name in params ? String(params[name]) : m
+	);
+}
+
 /** The text of `key`, with `{name}` placeholders filled in. */
 export function t(
 	lang: Lang,
 	key: MessageKey,
 	params: Record<string, string | number> = {}
 ): string {
-	return (dictionaries[lang] ?? th)[key].replace(/\{(\w+)\}/g, (m, name: string) =>
-		name in params ? String(params[name]) : m
-	);
+	// A screen shows only words that came with it; the key itself is a last resort.
+	return fill(dictionaries[lang]?.[key] ?? dictionaries.th?.[key] ?? key, params);
+}
+
+/**
+ * A `t` for one audience's own words (`th`, `en`: bundled with that audience's screens)
+ * that also knows the shared ones above.
+ */
+export function textsFor<K extends string>(
+	own: Record<Lang, Record<K, string>>
+): (lang: Lang, key: K | MessageKey, params?: Record<string, string | number>) => string {
+	return (lang, key, params) =>
+		key in own.th ? fill(own[lang][key as K], params) : t(lang, key as MessageKey, params);
 }
 
 /** Picks the Thai or English of a framework text, falling back to Thai. */

@@ -1,6 +1,7 @@
 /**
- * The tablet's calls to the server, through the app's one supabase-js client (loaded
- * when first needed): enrol_kiosk, kiosk_heartbeat, and get_questionnaire for the round.
+ * The tablet's calls to the server, through the outbox's PostgREST client
+ * (src/lib/outbox/rest.ts, loaded when first needed): enrol_kiosk, kiosk_heartbeat, and
+ * get_questionnaire for the round.
  */
 import type { SupabaseConfig } from '../supabase.ts';
 import type { RoundQuestionnaire } from '../survey/questionnaire.ts';
@@ -23,13 +24,13 @@ export function kioskApi(config: SupabaseConfig): KioskApi {
 	}> | null = null;
 
 	function connect() {
-		client ??= import('../supabase.ts').then(
+		client ??= import('../outbox/rest.ts').then(
 			(module) => {
-				const supabase = module.createSupabase(config);
+				const rpc = module.restRpc(config);
 				return {
 					async call<T>(fn: string, args: Record<string, unknown>): Promise<Answer<T>> {
 						try {
-							const { data, error, status } = await module.rpc<T>(supabase, fn, args);
+							const { data, error, status } = await rpc<T>(fn, args);
 							if (error || data === null) {
 								return {
 									ok: false,

@@ -7,7 +7,9 @@ import type { SurveyResponse, Verdict } from '../survey/response.ts';
 import type { Answer, KioskApi } from './api.ts';
 import type { KioskInfo } from './device.ts';
 import { KioskState, thanksSeconds } from './kiosk.svelte.ts';
-import { pinHash } from './pin.ts';
+import { hashKioskPin } from '../server/kiosk-pin.ts';
+
+const pin2468 = await hashKioskPin('2468', 200_000);
 
 const day = 86_400_000;
 const start = Date.UTC(2026, 10, 22, 3, 0);
@@ -40,7 +42,7 @@ const info = (status: KioskInfo['status'] = 'active'): KioskInfo => ({
 	roundStatus: 'open',
 	minIntervalSeconds: 20,
 	idleSeconds: 60,
-	pin: { salt: 's1', hash: pinHash('s1', '2468') }
+	pin: pin2468
 });
 
 /** A server for one kiosk: answers as enrol_kiosk and kiosk_heartbeat do. */
@@ -164,19 +166,19 @@ describe('KioskState', () => {
 		const k = await kiosk(now);
 		await k.enrol('ABCDEF23');
 		k.openPin();
-		expect(k.enterPin('1111')).toBe(false);
+		expect(await k.enterPin('1111')).toBe(false);
 		expect(k.pinResult).toEqual({ ok: false, locked: false, attemptsLeft: 2 });
-		expect(k.enterPin('2468')).toBe(true);
+		expect(await k.enterPin('2468')).toBe(true);
 		expect(k.screen).toBe('settings');
 		k.resume();
 		k.openPin();
-		k.enterPin('0');
-		k.enterPin('1');
-		k.enterPin('2');
-		expect(k.enterPin('2468')).toBe(false);
+		await k.enterPin('0');
+		await k.enterPin('1');
+		await k.enterPin('2');
+		expect(await k.enterPin('2468')).toBe(false);
 		expect(k.pinLockedFor).toBe(60);
 		now.t += 60_000;
-		expect(k.enterPin('2468')).toBe(true);
+		expect(await k.enterPin('2468')).toBe(true);
 	});
 
 	test('revoked: the heartbeat says so, and no visitor can start', async () => {

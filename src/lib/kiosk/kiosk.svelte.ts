@@ -359,11 +359,11 @@ export class KioskState {
 		this.#screen = 'pin';
 	}
 
-	enterPin(pin: string): boolean {
+	async enterPin(pin: string): Promise<boolean> {
 		const d = this.#device;
 		if (!d) return false;
 		this.activity();
-		this.#pinResult = this.#pin.check(d.pin, pin);
+		this.#pinResult = await this.#pin.check(d.pin, pin);
 		if (this.#pinResult.ok) {
 			this.#screen = 'settings';
 			void this.#readRefused();

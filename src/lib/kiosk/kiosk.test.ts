@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { idlePhase, roundOpen } from './idle.ts';
-import { lockMs, PinLock, pinHash } from './pin.ts';
+import { bytesToHex, hexToBytes, pbkdf2Sha256Hex, pbkdf2Sha256Plain } from './pbkdf2.ts';
+import { lockMs, minPinIterations, PinLock, pinHash, pinMatches } from './pin.ts';
+import { hashKioskPin } from '../server/kiosk-pin.ts';
 import { sha256Hex } from './sha256.ts';
 
 describe('sha256Hex', () => {
@@ -16,25 +18,84 @@ describe('sha256Hex', () => {
 	});
 });
 
-describe('the exit PIN', () => {
-	const secret = { salt: 'a1b2', hash: pinHash('a1b2', '2468') };
-
-	test('the right PIN opens, a wrong one is refused with the tries left', () => {
-		const lock = new PinLock(() => 0);
-		expect(lock.check(secret, '1111')).toEqual({ ok: false, locked: false, attemptsLeft: 2 });
-		expect(lock.check(secret, '2468')).toEqual({ ok: true });
+describe('PBKDF2-SHA-256', () => {
+	test('matches RFC 7914’s test vector and Node, with Web Crypto and without', async () => {
+		const { pbkdf2Sync } = await import('node:crypto');
+		// RFC 7914 §11: PBKDF2-HMAC-SHA256("passwd", "salt", 1, 64) — its first 32 bytes.
+		expect(
+			bytesToHex(
+				pbkdf2Sha256Plain(new TextEncoder().encode('passwd'), new TextEncoder().encode('salt'), 1)
+			)
+		).toBe('55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc');
+		const cases: [string, string, number][] = [
+			['2468', '00112233445566778899aabbccddeeff', 1000],
+			['12345678', 'ffeeddccbbaa99887766554433221100', 4096],
+			['k'.repeat(100), 'a1b2', 3]
+		];
+		for (const [password, salt, iterations] of cases) {
+			const expected = pbkdf2Sync(
+				password,
+				Buffer.from(salt, 'hex'),
+				iterations,
+				32,
+				'sha256'
+			).toString('hex');
+			const bytes = new TextEncoder().encode(password);
+			expect(bytesToHex(pbkdf2Sha256Plain(bytes, hexToBytes(salt), iterations))).toBe(expected);
+			expect(await pbkdf2Sha256Hex(password, hexToBytes(salt), iterations)).toBe(expected);
+		}
 	});
 
-	test('three wrong PINs lock for a minute, even against the right PIN', () => {
+	test('without Web Crypto (a plain-http LAN address) the tablet still checks the PIN', async () => {
+		const subtle = Object.getOwnPropertyDescriptor(globalThis.crypto, 'subtle');
+		Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined, configurable: true });
+		try {
+			expect(globalThis.crypto.subtle).toBeUndefined();
+			expect(await pinMatches(secret, '2468')).toBe(true);
+			expect(await pinMatches(secret, '2469')).toBe(false);
+		} finally {
+			if (subtle) Object.defineProperty(globalThis.crypto, 'subtle', subtle);
+			else delete (globalThis.crypto as { subtle?: unknown }).subtle;
+		}
+	});
+});
+
+const secret = await hashKioskPin('2468', minPinIterations);
+
+describe('the exit PIN', () => {
+	test('is kept as a slow hash: PBKDF2-SHA-256, at least 200,000 iterations', async () => {
+		expect(secret).toMatchObject({ algorithm: 'PBKDF2-SHA-256' });
+		expect(secret.iterations).toBeGreaterThanOrEqual(200_000);
+		// Too few iterations is no PIN the tablet accepts, even when the hash fits.
+		const weak = { ...secret, iterations: 10 };
+		weak.hash = await pinHash(weak, '2468');
+		expect(await pinMatches(weak, '2468')).toBe(false);
+	});
+
+	test('the right PIN opens, a wrong one is refused with the tries left', async () => {
+		const lock = new PinLock(() => 0);
+		expect(await lock.check(secret, '1111')).toEqual({
+			ok: false,
+			locked: false,
+			attemptsLeft: 2
+		});
+		expect(await lock.check(secret, '2468')).toEqual({ ok: true });
+	});
+
+	test('three wrong PINs lock for a minute, even against the right PIN', async () => {
 		let now = 1_000;
 		const lock = new PinLock(() => now);
-		lock.check(secret, '0000');
-		lock.check(secret, '0001');
-		expect(lock.check(secret, '0002')).toEqual({ ok: false, locked: true, until: 1_000 + lockMs });
+		await lock.check(secret, '0000');
+		await lock.check(secret, '0001');
+		expect(await lock.check(secret, '0002')).toEqual({
+			ok: false,
+			locked: true,
+			until: 1_000 + lockMs
+		});
 		now += lockMs - 1;
-		expect(lock.check(secret, '2468')).toMatchObject({ ok: false, locked: true });
+		expect(await lock.check(secret, '2468')).toMatchObject({ ok: false, locked: true });
 		now += 1;
-		expect(lock.check(secret, '2468')).toEqual({ ok: true });
+		expect(await lock.check(secret, '2468')).toEqual({ ok: true });
 	});
 });
 

@@ -192,6 +192,22 @@ describe('Outbox', () => {
 		expect(JSON.stringify(exported.entries)).not.toContain('queuedAt');
 	});
 
+	it('exports a kiosk response without its device key', async () => {
+		const outbox = await open(databaseName());
+		const kiosk = response({
+			channel: 'kiosk',
+			kioskKey: 'kiosk-device-key-0123456789abcdef',
+			collectedAt: '2026-11-22T10:42:00+07:00'
+		});
+		await outbox.add(kiosk);
+		const exported = await outbox.exportAll();
+		expect(JSON.stringify(exported)).not.toContain('kiosk-device-key-0123456789abcdef');
+		expect(exported.entries[0].response).not.toHaveProperty('kioskKey');
+		expect(exported.entries[0].response).toMatchObject({ id: kiosk.id, channel: 'kiosk' });
+		// The queued response itself keeps its key: it is still to be sent.
+		expect((await outbox.queued())[0].response.kioskKey).toBe('kiosk-device-key-0123456789abcdef');
+	});
+
 	it('lets an operator discard a refused response but never a queued one', async () => {
 		const outbox = await open(databaseName());
 		const [queued, refused] = [response(), response()];

@@ -101,6 +101,18 @@ function stateRange(state: EntryState): IDBKeyRange {
 }
 
 /**
+ * A response as an export file may hold it: without the kiosk's device key, which would
+ * let whoever finds the file send responses as that kiosk. (Importing needs no key: the
+ * service role stores a kiosk response without one.)
+ */
+export function withoutDeviceKey(response: SurveyResponse): SurveyResponse {
+	if (!('kioskKey' in response)) return response;
+	const rest = { ...response };
+	delete rest.kioskKey;
+	return rest;
+}
+
+/**
  * Runs `work` inside `tx` and resolves only once the transaction has committed. If the work
  * fails, the transaction is aborted so that nothing of it is kept.
  */
@@ -291,7 +303,7 @@ export class Outbox {
 				round: entry.round,
 				state: entry.state,
 				attempts: entry.attempts,
-				response: entry.response
+				response: withoutDeviceKey(entry.response)
 			};
 			if (entry.refusal) {
 				exported.refusal = { code: entry.refusal.code, reason: entry.refusal.reason };

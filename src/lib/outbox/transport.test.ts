@@ -39,7 +39,23 @@ describe('supabaseSender', () => {
 		expect(await supabaseSender(config)(batch)).toEqual(results);
 		const [url, init] = fetch.mock.calls[0];
 		expect(url).toBe('http://ita.test/rest/v1/rpc/submit_responses');
+		expect(init.method).toBe('POST');
 		expect(JSON.parse(init.body as string)).toEqual({ batch });
+		// The headers supabase-js's client.rpc() sends: PostgREST and Supabase's gateway read them.
+		const headers = new Headers(init.headers);
+		expect(headers.get('apikey')).toBe('anon-key');
+		expect(headers.get('authorization')).toBe('Bearer anon-key');
+		expect(headers.get('content-type')).toBe('application/json');
+	});
+
+	it("keeps a proxy's error page as the message, short enough to show", async () => {
+		vi.stubGlobal('fetch', () =>
+			Promise.resolve(new Response('<html>' + 'Bad gateway '.repeat(60), { status: 502 }))
+		);
+		const error = await supabaseSender(config)(batch).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(SendError);
+		expect(error).toMatchObject({ status: 502, code: '' });
+		expect((error as SendError).message.length).toBeLessThanOrEqual(300);
 	});
 
 	it("throws the server's status, code and message on an HTTP error", async () => {

@@ -1,6 +1,7 @@
 /**
- * How the outbox reaches the server: `submit_responses` through supabase-js, which is loaded
- * only when there is something to send, so the respondent's first screen does not carry it.
+ * How the outbox reaches the server: `submit_responses` through Supabase's PostgREST client
+ * (./rest.ts), which is loaded only when there is something to send, so the respondent's
+ * first screen does not carry it.
  */
 import type { SupabaseConfig } from '../supabase.ts';
 import type { SurveyResponse, Verdict } from '../survey/response.ts';
@@ -29,10 +30,7 @@ interface SubmitAnswer {
 	rejected: number;
 }
 
-type Connection = {
-	client: import('../supabase.ts').Client;
-	rpc: typeof import('../supabase.ts').rpc;
-};
+type Connection = import('./rest.ts').Rpc;
 
 /**
  * A `send` for the sync loop that calls `submit_responses(batch)` on the project at
@@ -43,8 +41,8 @@ export function supabaseSender(config: SupabaseConfig): Sender {
 	let connection: Promise<Connection> | undefined;
 
 	function connect(): Promise<Connection> {
-		connection ??= import('../supabase.ts').then(
-			(module) => ({ client: module.createSupabase(config), rpc: module.rpc }),
+		connection ??= import('./rest.ts').then(
+			(module) => module.restRpc(config),
 			(error: unknown) => {
 				// The chunk may be missing while offline: load it again on the next attempt.
 				connection = undefined;
@@ -57,10 +55,8 @@ export function supabaseSender(config: SupabaseConfig): Sender {
 	}
 
 	return async (batch) => {
-		const { client, rpc } = await connect();
-		const { data, error, status } = await rpc<SubmitAnswer>(client, 'submit_responses', {
-			batch
-		});
+		const rpc = await connect();
+		const { data, error, status } = await rpc<SubmitAnswer>('submit_responses', { batch });
 		if (error) {
 			// A proxy's error page arrives as the message: keep it short enough to show.
 			const message = (error.message || `HTTP ${status}`).slice(0, 300);

@@ -50,6 +50,8 @@ export interface ResultsJson {
 	/** A count, or "< 5" in a filtered subgroup. */
 	respondents: Record<Surveyed, number | string>;
 	suppressed?: Partial<Record<Surveyed, boolean>>;
+	/** round_results only: responses held for review, counted nowhere (issue 13). */
+	held?: Record<Surveyed, number>;
 	items: Record<string, ItemCell | SuppressedCell>;
 	questions: Record<string, (ScoreCell & { points?: number | null }) | SuppressedCell>;
 	indicators: Record<string, Cell>;

@@ -37,6 +37,8 @@ export function sqlHeaders(request: Request, clientAddress?: string): Record<str
 	});
 	delete out['x-forwarded-for'];
 	delete out['x-real-ip'];
+	// SQL reads this one first (hosted Supabase: Cloudflare sets it); here only a client could.
+	delete out['cf-connecting-ip'];
 	if (clientAddress) {
 		out['x-forwarded-for'] = clientAddress;
 		out['x-real-ip'] = clientAddress;
@@ -72,25 +74,91 @@ function fail(
 	return json(status, body);
 }
 
-/** PostgREST's mapping of SQLSTATE to HTTP status. */
-export function httpStatus(sqlstate: string, role: ApiRole): number {
-	if (/^PT\d{3}$/.test(sqlstate)) return Number(sqlstate.slice(2));
-	if (sqlstate === '42501') return role === 'anon' ? 401 : 403;
-	if (sqlstate === '42883' || sqlstate === '42P01') return 404;
-	if (sqlstate === '23503' || sqlstate === '23505') return 409;
-	if (sqlstate === 'P0001') return 400;
+/**
+ * PostgREST (v12) lets SQL choose the answer: `raise sqlstate 'PGRST' using message =
+ * '{"code", "message", "details", "hint"}', detail = '{"status": 429, "headers": {…}}'`
+ * becomes that status, those headers and that body. The same here.
+ */
+export function sqlChosenError(message?: string, detail?: string): Response {
+	let body: Partial<PostgrestError>;
+	let status = 500;
+	let headers: Record<string, string> = {};
+	try {
+		body = JSON.parse(message ?? '') as Partial<PostgrestError>;
+		const d = JSON.parse(detail ?? '') as { status?: unknown; headers?: unknown };
+		if (typeof d.status === 'number' && d.status >= 100 && d.status <= 599) status = d.status;
+		if (d.headers && typeof d.headers === 'object') {
+			headers = Object.fromEntries(
+				Object.entries(d.headers as Record<string, unknown>).map(([k, v]) => [k, String(v)])
+			);
+		}
+	} catch {
+		return fail(500, 'PGRST121', "Could not parse JSON in the RAISE SQLSTATE 'PGRST' error");
+	}
+	const out: PostgrestError = {
+		code: body.code ?? 'PGRST',
+		message: body.message ?? '',
+		details: body.details ?? null,
+		hint: body.hint ?? null
+	};
+	return json(status, out, headers);
+}
+
+/**
+ * PostgREST's mapping of SQLSTATE to HTTP status (PostgREST/Error.hs, `pgErrorStatus`),
+ * case for case, so that a refusal has the same status on both deployments.
+ */
+export function httpStatus(sqlstate: string, role: ApiRole, message = ''): number {
 	const klass = sqlstate.slice(0, 2);
-	if (klass === '08' || klass === '53') return 503;
-	if (klass === '54') return 413;
-	if (klass === '28' || klass === '0L' || klass === '0P') return 403;
-	if (
-		['09', '25', '2D', '38', '39', '3B', '40', '55', '57', '58', 'F0', 'HV', 'P0', 'XX'].includes(
-			klass
-		)
-	) {
-		return 500;
+	if (klass === '08') return 503;
+	if (klass === '09') return 500;
+	if (klass === '0L' || klass === '0P') return 403;
+	if (sqlstate === '23503' || sqlstate === '23505') return 409;
+	if (sqlstate === '25006') return 405;
+	if (sqlstate === '21000') return message.endsWith('requires a WHERE clause') ? 400 : 500;
+	if (sqlstate === '22023') {
+		return message.startsWith('role') && message.endsWith('does not exist') ? 401 : 400;
+	}
+	if (['25', '2D', '38', '39', '3B', '40'].includes(klass)) return 500;
+	if (klass === '28') return 403;
+	if (sqlstate === '53400') return 500;
+	if (klass === '53') return 503;
+	if (['54', '55'].includes(klass)) return 500;
+	if (sqlstate === '57P01') return 503;
+	if (['57', '58', 'F0', 'HV'].includes(klass)) return 500;
+	if (sqlstate === 'P0001') return 400;
+	if (klass === 'P0' || klass === 'XX') return 500;
+	if (sqlstate === '42883') return message.startsWith('function xmlagg(') ? 406 : 404;
+	if (sqlstate === '42P01') return 404;
+	if (sqlstate === '42P17') return 500;
+	if (sqlstate === '42501') return role === 'anon' ? 401 : 403;
+	if (klass === 'PT') {
+		const status = Number(sqlstate.slice(2));
+		return Number.isInteger(status) && status >= 100 && status <= 599 ? status : 500;
 	}
 	return 400;
+}
+
+/**
+ * The server's own origin and the caller's, compared without throwing: `null` (sandboxed
+ * frames, `file://` pages) and anything that is not a URL are foreign origins.
+ */
+export function sameOrigin(origin: string, request: Request): boolean {
+	let host: string;
+	try {
+		host = new URL(origin).host;
+	} catch {
+		return false;
+	}
+	let own = request.headers.get('host');
+	if (!own) {
+		try {
+			own = new URL(request.url).host;
+		} catch {
+			return false;
+		}
+	}
+	return host !== '' && host === own;
 }
 
 function corsHeaders(origin: string): Record<string, string> {
@@ -143,6 +211,31 @@ async function authenticate(
 	}
 }
 
+/**
+ * Deepest nesting of arrays and objects a body may have. A response is five levels deep
+ * (body → batch → response → demographics → answer); anything far deeper is no
+ * response, and would exhaust the stack of the code that walks it.
+ */
+export const maxDepth = 32;
+
+/** Whether the JSON text nests arrays and objects deeper than `limit`: one pass, no recursion. */
+export function nestedDeeperThan(text: string, limit: number): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 0x5c)
+				i++; // backslash: skip the escaped character
+			else if (c === 0x22) inString = false;
+		} else if (c === 0x22) inString = true;
+		else if (c === 0x5b || c === 0x7b) {
+			if (++depth > limit) return true;
+		} else if (c === 0x5d || c === 0x7d) depth--;
+	}
+	return false;
+}
+
 async function readArgs(
 	request: Request,
 	maxBody: number
@@ -179,6 +272,14 @@ async function readArgs(
 	}
 	const text = new TextDecoder().decode(body).trim();
 	if (text === '') return {};
+	if (nestedDeeperThan(text, maxDepth)) {
+		return fail(
+			400,
+			'PGRST102',
+			`The JSON body is nested deeper than ${maxDepth} levels`,
+			'Send each response as a flat object of answers, as the app does.'
+		);
+	}
 	try {
 		const parsed = JSON.parse(text) as unknown;
 		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -199,16 +300,15 @@ export async function handleRpc(
 	const origin = request.headers.get('origin');
 	let cors: Record<string, string> = {};
 	// Same origin when the browser's page came from the host it now calls.
-	if (
-		origin &&
-		new URL(origin).host !== (request.headers.get('host') ?? new URL(request.url).host)
-	) {
+	if (origin !== null && !sameOrigin(origin, request)) {
 		if (!options.allowedOrigins?.includes(origin)) {
 			return fail(
 				403,
 				'PGRST403',
-				`Requests from ${origin} are not allowed`,
-				'Set ITA_CORS_ORIGINS to allow it.'
+				'Requests from this origin are not allowed',
+				'Set ITA_CORS_ORIGINS to allow it.',
+				// The origin as sent, cut short: it is the caller's text, not ours.
+				`Origin: ${origin.slice(0, 200)}`
 			);
 		}
 		cors = corsHeaders(origin);
@@ -246,25 +346,23 @@ export async function handleRpc(
 			)
 		);
 	}
-	if (request.method === 'GET' && found.volatile) {
-		return withCors(fail(405, 'PGRST101', 'For functions that change data, only POST is allowed'));
-	}
 
 	try {
-		const result = await callRpc(
-			options.db,
-			auth.claims,
-			fn,
-			args,
-			sqlHeaders(request, options.clientAddress)
-		);
+		// As PostgREST: a GET, or a function that is not volatile, runs READ ONLY; a write
+		// there fails with 25006, answered 405.
+		const result = await callRpc(options.db, auth.claims, fn, args, {
+			headers: sqlHeaders(request, options.clientAddress),
+			from: request.method === 'GET' ? 'query' : 'json',
+			readOnly: request.method === 'GET' || !found.volatile
+		});
 		if (found.returnsVoid) return withCors(new Response(null, { status: 204 }));
 		return withCors(json(200, result));
 	} catch (error) {
 		const e = error as { code?: string; message?: string; detail?: string; hint?: string };
+		if (e.code === 'PGRST') return withCors(sqlChosenError(e.message, e.detail));
 		if (typeof e.code !== 'string' || e.code.length !== 5) throw error;
 		return withCors(
-			json(httpStatus(e.code, auth.claims.role), {
+			json(httpStatus(e.code, auth.claims.role, e.message), {
 				code: e.code,
 				message: e.message ?? 'database error',
 				details: e.detail ?? null,

@@ -17,8 +17,14 @@ export interface Delivery {
 	keep(response: SurveyResponse): Promise<void>;
 	/** Tries to send now; resolves true when the response with this id has left the device. */
 	sent(id: string): Promise<boolean>;
+	/** Tries to send now; says whether the response was taken, still waits, or was refused (and why). */
+	outcome(id: string): Promise<Outcome>;
 	stop(): void;
 }
+
+/** Where one response is after a try to send it. */
+export type Outcome =
+	{ state: 'sent' } | { state: 'queued' } | { state: 'refused'; code: string; reason: string };
 
 const pendingFlag = 'ita:outbox:pending';
 const fallbackKey = 'ita:outbox:unsaved';
@@ -77,6 +83,14 @@ export async function startDelivery(config: SupabaseConfig): Promise<Delivery> {
 		async sent(id) {
 			await loop.syncNow();
 			return !(await outbox.queued()).some((e) => e.id === id);
+		},
+		async outcome(id) {
+			await loop.syncNow();
+			if ((await outbox.queued()).some((e) => e.id === id)) return { state: 'queued' };
+			const refused = (await outbox.refused()).find((e) => e.id === id);
+			return refused?.refusal
+				? { state: 'refused', code: refused.refusal.code, reason: refused.refusal.reason }
+				: { state: 'sent' };
 		},
 		stop() {
 			unsubscribe();

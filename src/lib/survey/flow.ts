@@ -19,6 +19,8 @@ export interface Draft {
 	demographics: Record<string, DemographicAnswer>;
 	variants: Record<string, string>;
 	accessCode?: string;
+	/** Device clock, ms: when the respondent left the first screen (never sent: see secondsSpent). */
+	startedAt?: number;
 }
 
 export function emptyDraft(): Draft {
@@ -32,6 +34,11 @@ export function steps(def: SurveyDefinition): Step[] {
 		...def.questions.map((question, i) => ({ kind: 'question' as const, question, number: i + 1 })),
 		{ kind: 'review' }
 	];
+}
+
+/** True when staff need a code to answer this round's IIT: a slip's, or the shared one. */
+export function asksForCode(def: SurveyDefinition): boolean {
+	return def.round.iitCodes === 'single' || def.round.iitAccessCode;
 }
 
 export const answerKey = (question: { id: string }, item: { id: string }) =>
@@ -53,7 +60,7 @@ export type Missing =
 /** What still blocks leaving this step; empty when "next" may go on. */
 export function missing(def: SurveyDefinition, step: Step, draft: Draft): Missing[] {
 	if (step.kind === 'intro') {
-		return def.instrument === 'iit' && def.round.iitAccessCode && !draft.accessCode?.trim()
+		return def.instrument === 'iit' && asksForCode(def) && !draft.accessCode?.trim()
 			? [{ kind: 'accessCode' }]
 			: [];
 	}
@@ -109,7 +116,9 @@ export function buildResponse(
 		...(def.servicePoint ? { servicePoint: def.servicePoint.code } : {}),
 		collectedOn: context.today,
 		...(def.instrument === 'iit' && draft.accessCode
-			? { accessCode: draft.accessCode.trim() }
+			? def.round.iitCodes === 'single'
+				? { iitCode: draft.accessCode.trim() }
+				: { accessCode: draft.accessCode.trim() }
 			: {}),
 		answers,
 		demographics,

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import { addTexts } from '../i18n/index.ts';
+import { thLater } from '../i18n/th-later.ts';
 import { FrameworkSchema } from '../ita/framework.ts';
 import { answerKey, emptyDraft, missing, steps } from './flow.ts';
 import { problemMessage } from './problems.ts';
 import { surveyDefinition } from './questionnaire.ts';
+
+// A question's problems are shown on the question screens, whose Thai words come with them
+// (components/steps.ts adds them): as the app has them there.
+addTexts('th', thLater);
 
 const nacc = FrameworkSchema.parse(
 	JSON.parse(readFileSync('supabase/seed/frameworks/nacc-2565.json', 'utf8'))

@@ -21,6 +21,11 @@ export interface RoundQuestionnaire {
 		closesOn: string;
 		open: boolean;
 		iitAccessCode: boolean;
+		/**
+		 * `single`: staff answer IIT with a slip's one-time code; `shared`: with the round's
+		 * code when it has one (`iitAccessCode`). Absent from servers before issue 13.
+		 */
+		iitCodes?: 'single' | 'shared';
 		allowRepeat: boolean;
 	};
 	agency: { code: string; name: Text };

@@ -18,6 +18,8 @@ export interface SurveyResponse {
 	collectedOn: string;
 	/** IIT only, when the round asks for one; checked by the server, never stored. */
 	accessCode?: string;
+	/** IIT of a round with single-use codes: the slip's one-time code; checked, used up, never stored. */
+	iitCode?: string;
 	answers: Record<string, number>;
 	/** Kiosks only: the device key the tablet got at enrolment. */
 	kioskKey?: string;
@@ -25,6 +27,10 @@ export interface SurveyResponse {
 	collectedAt?: string;
 	demographics: Record<string, DemographicAnswer>;
 	variants: Record<string, string>;
+	/** Phones: this browser's random device id, for the server's per-device limit. */
+	deviceId?: string;
+	/** Phones: seconds from the first question to sending, for the server's time floor. */
+	secondsSpent?: number;
 }
 
 /** The server's answer for one response of a batch. */

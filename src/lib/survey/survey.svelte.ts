@@ -30,7 +30,8 @@ export class SurveyState {
 			this.#draft = { ...saved, step: Math.min(saved.step, this.steps.length - 1) };
 			this.#resumed = true;
 		}
-		if (accessCode && !this.#draft.accessCode) this.#draft.accessCode = accessCode;
+		// The code a link carries (a slip's QR code) is the one to use, even over a draft's.
+		if (accessCode) this.#draft.accessCode = accessCode;
 	}
 
 	get draft(): Draft {
@@ -99,6 +100,10 @@ export class SurveyState {
 
 	goTo(index: number) {
 		this.#draft.step = Math.max(0, Math.min(index, this.steps.length - 1));
+		// The clock for the server's time floor starts at the first question.
+		if (this.#draft.step > 0 && this.#draft.startedAt === undefined) {
+			this.#draft.startedAt = Date.now();
+		}
 		this.#problems = [];
 		this.#store?.save($state.snapshot(this.#draft));
 	}

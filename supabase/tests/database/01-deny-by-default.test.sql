@@ -27,8 +27,8 @@ select is_empty(
 select set_eq(
 	$$ select p.proname::text from pg_proc p
 	where p.pronamespace = 'public'::regnamespace and has_function_privilege('anon', p.oid, 'execute') $$,
-	array['get_questionnaire', 'submit_responses', 'enrol_kiosk', 'kiosk_heartbeat'],
-	'anonymous callers may execute only the respondent and kiosk tablet functions'
+	array['get_questionnaire', 'submit_responses', 'check_iit_code', 'enrol_kiosk', 'kiosk_heartbeat'],
+	'anonymous callers may execute only the respondent (and their IIT code check) and kiosk tablet functions'
 );
 
 select is_empty(

@@ -6,10 +6,9 @@
  */
 import type { Lang } from '../../i18n/index.ts';
 
-export interface LocalText {
-	th: string;
-	en?: string;
-}
+import type { LocalText } from '../../admin/views.ts';
+
+export type { LocalText };
 
 /** A score cell as the SQL functions return it. */
 export interface ScoreCell {

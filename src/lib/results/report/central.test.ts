@@ -3,10 +3,12 @@ import { cellText } from './cells.ts';
 import {
 	ariaSort,
 	centralHref,
+	pagerPages,
+	pageRange,
 	parseCentralQuery,
 	questionBars,
+	questionSortHref,
 	sortHref,
-	sortOverview,
 	type OverviewRow
 } from './central.ts';
 
@@ -42,14 +44,22 @@ describe('the central view address', () => {
 			fiscalYear: 2022,
 			sort: 'eit',
 			dir: 'asc',
-			question: 'e9'
+			page: 1,
+			question: 'e9',
+			qsort: 'agency',
+			qdir: 'asc',
+			qpage: 1
 		});
 		// December 2026 is in fiscal year 2027 (2570 BE).
 		expect(parseCentralQuery(new URLSearchParams(''), today)).toEqual({
 			fiscalYear: 2027,
 			sort: 'total',
 			dir: 'desc',
-			question: null
+			page: 1,
+			question: null,
+			qsort: 'agency',
+			qdir: 'asc',
+			qpage: 1
 		});
 		expect(
 			parseCentralQuery(new URLSearchParams('year=abc&sort=drop table&dir=up'), today)
@@ -73,9 +83,45 @@ describe('the central view address', () => {
 		);
 		expect([ariaSort(q, 'total'), ariaSort(q, 'iit')]).toEqual(['descending', 'none']);
 	});
+
+	test('pages: kept in the address, back to the first when the order changes', () => {
+		const q = parseCentralQuery(
+			new URLSearchParams(
+				'year=2567&sort=total&dir=desc&page=3&question=e1&qsort=score&qdir=asc&qpage=2'
+			),
+			today
+		);
+		expect([q.page, q.qsort, q.qdir, q.qpage]).toEqual([3, 'score', 'asc', 2]);
+		expect(centralHref(q)).toBe(
+			'/admin/central?year=2567&sort=total&dir=desc&page=3&question=e1&qsort=score&qdir=asc&qpage=2'
+		);
+		expect(sortHref(q, 'eit')).toBe(
+			'/admin/central?year=2567&sort=eit&dir=desc&question=e1&qsort=score&qdir=asc&qpage=2'
+		);
+		expect(questionSortHref(q, 'score')).toBe(
+			'/admin/central?year=2567&sort=total&dir=desc&page=3&question=e1&qsort=score&qdir=desc'
+		);
+		expect(questionSortHref(q, 'agency')).toBe(
+			'/admin/central?year=2567&sort=total&dir=desc&page=3&question=e1'
+		);
+		for (const bad of ['page=0', 'page=-2', 'page=abc', 'page=1e9']) {
+			expect(parseCentralQuery(new URLSearchParams(bad), today).page).toBe(1);
+		}
+	});
+
+	test('a pager lists the first, the last and the pages around this one', () => {
+		expect(pagerPages(1, 1)).toEqual([1]);
+		expect(pagerPages(1, 84)).toEqual([1, 2, 3, null, 84]);
+		expect(pagerPages(40, 84)).toEqual([1, null, 38, 39, 40, 41, 42, null, 84]);
+		expect(pagerPages(4, 6)).toEqual([1, 2, 3, 4, 5, 6]);
+		const paged = { sort: 'total', dir: 'desc' as const, pageSize: 100, count: 8325, pages: 84 };
+		expect(pageRange({ ...paged, page: 2 })).toEqual({ from: 101, to: 200, count: 8325 });
+		expect(pageRange({ ...paged, page: 84 })).toEqual({ from: 8301, to: 8325, count: 8325 });
+		expect(pageRange({ ...paged, count: 0, pages: 0, page: 1 })).toMatchObject({ from: 0, to: 0 });
+	});
 });
 
-describe('sorting agencies', () => {
+describe('cells of the overview', () => {
 	const a = row('a', 'ก', { total: 96.15, instruments: { iit: { score: 99.92 } } });
 	const b = row('b', 'ข', {
 		total: 100,
@@ -83,16 +129,6 @@ describe('sorting agencies', () => {
 		respondents: { iit: 3, eit: 50 }
 	});
 	const c = row('c', 'ค', { total: small });
-	const d = row('d', 'ง', { total: 80, instruments: { iit: { score: 50 } } });
-
-	test('by total both ways, a suppressed total last either way', () => {
-		const codes = (rows: OverviewRow[]) => rows.map((r) => r.agency.code);
-		expect(codes(sortOverview([a, b, c, d], 'total', 'desc'))).toEqual(['b', 'a', 'd', 'c']);
-		expect(codes(sortOverview([a, b, c, d], 'total', 'asc'))).toEqual(['d', 'a', 'b', 'c']);
-		expect(codes(sortOverview([c, d, a, b], 'iit', 'desc'))).toEqual(['a', 'd', 'c', 'b']);
-		expect(codes(sortOverview([d, c, b, a], 'agency', 'asc'))).toEqual(['a', 'b', 'c', 'd']);
-		expect(codes(sortOverview([a, b], 'respondents', 'desc'))).toEqual(['b', 'a']);
-	});
 
 	test('cells read "< 5" where SQL suppressed them and "–" where there is no score yet', () => {
 		expect([

@@ -1,10 +1,11 @@
 import { expect, test } from 'vitest';
 import { FrameworkSchema } from '../../ita/framework.ts';
 import nacc from '../../../../supabase/seed/frameworks/nacc-2565.json' with { type: 'json' };
+import type { SuppressedCell } from '../types.ts';
 import { buildReport, type RoundResults, type WeakItems } from './report.ts';
 
 const framework = FrameworkSchema.parse(nacc);
-const small = { suppressed: true as const, reason: 'small', n: '< 5' };
+const small: SuppressedCell = { suppressed: true, reason: 'small', n: '< 5' };
 
 /** Results where every item scores 100 (all top answers) from n respondents, with a few set apart. */
 function results(o: Partial<RoundResults> = {}): RoundResults {
@@ -23,7 +24,12 @@ function results(o: Partial<RoundResults> = {}): RoundResults {
 				if ('scale' in q) {
 					const top = Math.max(...framework.scales[q.scale].options.map((x) => x.code));
 					for (const item of q.items ?? []) {
-						items[`${q.id}.${item.id}`] = { score: 100, percent: { [String(top)]: 100 } };
+						items[`${q.id}.${item.id}`] = {
+							score: 100,
+							n: 10,
+							counts: { [String(top)]: 10 },
+							percent: { [String(top)]: 100 }
+						};
 					}
 				}
 			}
@@ -42,15 +48,18 @@ function results(o: Partial<RoundResults> = {}): RoundResults {
 			opensOn: '2022-01-01',
 			closesOn: '2022-03-01'
 		},
+		method: 'indicator-mean',
 		items,
 		questions,
 		indicators,
+		groups: {},
 		instruments: {
 			iit: { score: 100, weight: 30, weighted: 30 },
 			eit: { score: 100, weight: 30, weighted: 30 },
 			oit: { score: 100, weight: 40, weighted: 40 }
 		},
 		total: 100,
+		totalExact: 100,
 		level: 'AA',
 		levelLabel: { th: 'AA', en: 'AA – Excellence' },
 		respondents: { iit: 10, eit: 12 },
@@ -86,26 +95,30 @@ const weak: WeakItems = {
 			kind: 'item',
 			instrument: 'eit',
 			indicator: '7',
+			subIndicator: null,
 			question: 'e9',
 			questionText: { th: 'ชี้แจง' },
 			itemText: { th: 'ชัดเจน' },
 			n: 10,
 			score: 60,
 			gap: 25,
-			moreFavourable: 17
+			moreFavourable: 17,
+			topAnswer: 4
 		},
 		{
 			ref: 'o9',
 			kind: 'oit',
 			instrument: 'oit',
 			indicator: '9',
+			subIndicator: null,
 			question: 'o9',
 			questionText: { th: 'Social Network' },
 			itemText: null,
 			n: null,
 			score: 0,
 			gap: 85,
-			moreFavourable: null
+			moreFavourable: null,
+			topAnswer: null
 		}
 	]
 };

@@ -6,74 +6,22 @@
  */
 import type { Framework, SurveyQuestion } from '../../ita/framework.ts';
 import type { Lang } from '../../i18n/index.ts';
-import {
-	cellText,
-	fixed2,
-	isSuppressed,
-	localText,
-	scoreOf,
-	type LocalText,
-	type ScoreCell,
-	type TotalCell
-} from './cells.ts';
+import { cellText, fixed2, isSuppressed, localText, scoreOf, type LocalText } from './cells.ts';
 import { rt } from './i18n.ts';
+import type {
+	DemographicTable,
+	Instrument,
+	ItemCell,
+	ResultsJson,
+	SuppressedCell,
+	WeakItem,
+	WeakJson
+} from '../types.ts';
 
-type Instrument = 'iit' | 'eit' | 'oit';
-
-export interface ItemCell extends ScoreCell {
-	counts?: Record<string, number>;
-	percent?: Record<string, number>;
-}
-
-export interface DemographicTable {
-	n: number | string;
-	options: Record<string, { count: number; percent: number }>;
-	suppressed?: true;
-}
-
-/** What round_results answers (the parts the report reads). */
-export interface RoundResults {
-	round: {
-		code: string;
-		agency: { code: string; name: LocalText };
-		framework: string;
-		fiscalYear: number;
-		status: string;
-		opensOn: string;
-		closesOn: string;
-	};
-	items: Record<string, ItemCell>;
-	questions: Record<string, ScoreCell & { points?: number | null }>;
-	indicators: Record<string, ScoreCell>;
-	groups?: Record<string, ScoreCell>;
-	instruments: Partial<Record<Instrument, ScoreCell>>;
-	total: TotalCell;
-	level: string | null;
-	levelLabel: LocalText | null;
-	respondents: Partial<Record<'iit' | 'eit', number | string>>;
-	demographics: Partial<Record<'iit' | 'eit', Record<string, DemographicTable | ScoreCell>>>;
-}
-
-export interface WeakItem {
-	ref: string;
-	kind: 'item' | 'oit';
-	instrument: Instrument;
-	indicator: string;
-	question: string;
-	questionText: LocalText | null;
-	itemText: LocalText | null;
-	n: number | null;
-	score: number;
-	gap: number;
-	moreFavourable: number | null;
-}
-
-export interface WeakItems {
-	threshold: number;
-	topBand: number | null;
-	bar: number;
-	items: WeakItem[];
-}
+/** What round_results and round_weak_items answer: the shapes of ../types.ts. */
+export type RoundResults = ResultsJson;
+export type WeakItems = WeakJson;
+export type { WeakItem };
 
 /** A numbered table or figure: its number and caption as printed. */
 export interface Numbered {
@@ -183,9 +131,9 @@ function surveyItems(q: SurveyQuestion) {
 }
 
 /** "12.50%" — a percentage as table 501 prints it; "< 5" where SQL suppressed it. */
-function percentText(cell: ItemCell | undefined, code: number): string {
+function percentText(cell: ItemCell | SuppressedCell | undefined, code: number): string {
 	if (!cell || isSuppressed(cell)) return '< 5';
-	const p = cell.percent?.[String(code)];
+	const p = (cell as ItemCell).percent?.[String(code)];
 	return typeof p === 'number' ? `${fixed2(p)}%` : '–';
 }
 
@@ -220,7 +168,7 @@ export function buildReport(input: ReportInput): Report {
 								weight: fixed2(cell?.weight ?? framework.scoring.weights[instrument.id]),
 								score: cellText(cell),
 								weighted:
-									cell && !isSuppressed(cell) && typeof cell.weighted === 'number'
+									cell && 'weighted' in cell && typeof cell.weighted === 'number'
 										? fixed2(cell.weighted)
 										: cellText(cell && isSuppressed(cell) ? cell : null)
 							}
@@ -311,11 +259,13 @@ export function buildReport(input: ReportInput): Report {
 	// 3. Respondents by each background question (tables 503–511), with a bar chart each.
 	const demographics: DemographicBlock[] = [];
 	for (const instrument of ['iit', 'eit'] as const) {
-		const byQuestion = results.demographics[instrument] ?? {};
+		const tables = results.demographics[instrument];
+		const byQuestion: Record<string, DemographicTable> =
+			tables && !isSuppressed(tables) ? (tables as Record<string, DemographicTable>) : {};
 		for (const d of framework.demographics[instrument]) {
 			const found = byQuestion[d.id];
 			if (!found || isSuppressed(found)) continue;
-			const t = found as DemographicTable;
+			const t = found;
 			const labels = new Map<string, string>();
 			for (const o of d.options ?? []) labels.set(o.code, L(o.label));
 			for (const s of input.sections) if (!labels.has(s.code)) labels.set(s.code, L(s.name));

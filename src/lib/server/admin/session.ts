@@ -15,9 +15,14 @@ import { redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { findAccount, type Account } from '../auth/accounts.ts';
 import {
+	ACCESS_TTL_SECONDS,
+	issueRefresh,
 	issueSession,
+	readRefresh,
 	readSession,
+	REFRESH_COOKIE,
 	SESSION_COOKIE,
+	SESSION_TTL_SECONDS,
 	sessionCookieOptions,
 	type SessionClaims
 } from '../auth/session.ts';
@@ -31,6 +36,11 @@ import {
 	supabaseUser
 } from './supabase-auth.ts';
 
+/** The session cookies' options, `Secure` whenever the public address is https (origin.ts). */
+function cookieOptions(url: URL, maxAge: number) {
+	return { ...sessionCookieOptions(url, maxAge), secure: secureCookies(url) };
+}
+
 export type { SessionClaims };
 
 /** Where a signed-out officer is sent; `session=expired` makes it say why. */
@@ -40,16 +50,29 @@ type SessionEvent = Pick<RequestEvent, 'cookies' | 'url'>;
 
 /**
  * The signed-in user's claims, or null. Read once per request by the server hook into
- * `event.locals.user`. Embedded: checks the token only (signature, expiry, shape), so it
- * is cheap enough for every request that carries the cookie. Supabase: asks Supabase
- * Auth (`getUser()`), refreshing the session when its access token has expired.
+ * `event.locals.user`. Embedded, as Supabase Auth does it: a short-lived access token
+ * (one hour), checked by signature, expiry and shape — cheap enough for every request —
+ * and, once it has expired, a fresh one from the refresh token (until the working day's
+ * end) if the account still exists and is not paused. Supabase: asks Supabase Auth
+ * (`getUser()`), refreshing the session when its access token has expired.
  */
 export async function currentUser(event: SessionEvent): Promise<SessionClaims | null> {
 	if (usesSupabase()) return supabaseUser(event);
 	const token = event.cookies.get(SESSION_COOKIE);
-	if (!token) return null;
-	const { keys } = await startEmbedded(env.ITA_DATA_DIR);
-	return readSession(keys.secret, token);
+	const refresh = event.cookies.get(REFRESH_COOKIE);
+	if (!token && !refresh) return null;
+	const { keys, db } = await startEmbedded(env.ITA_DATA_DIR);
+	const claims = await readSession(keys.secret, token);
+	if (claims) return claims;
+	const session = await readRefresh(keys.secret, refresh);
+	if (!session) return null;
+	const account = await findAccount(db, session.sub);
+	if (!account) return null;
+	const ttl = Math.min(ACCESS_TTL_SECONDS, session.endsAt - Math.floor(Date.now() / 1000));
+	if (ttl < 1) return null;
+	const fresh = await issueSession(keys.secret, account, ttl);
+	event.cookies.set(SESSION_COOKIE, fresh, cookieOptions(event.url, ttl));
+	return readSession(keys.secret, fresh);
 }
 
 /** Whether this deployment has a sign-in for officers (both have, now). */
@@ -87,7 +110,8 @@ export async function requireUser(event: RequestEvent): Promise<SessionClaims> {
 	const claims = event.locals.user;
 	const hadCookie = usesSupabase()
 		? hasSupabaseCookie(event.cookies)
-		: event.cookies.get(SESSION_COOKIE) !== undefined;
+		: event.cookies.get(SESSION_COOKIE) !== undefined ||
+			event.cookies.get(REFRESH_COOKIE) !== undefined;
 	if (claims && (await stillValid(claims))) return claims;
 	if (hadCookie) endSession(event.cookies);
 	redirect(303, loginUrl(event, hadCookie));
@@ -104,20 +128,29 @@ async function stillValid(claims: SessionClaims): Promise<boolean> {
 	return account.role === claims.app_metadata.ita_role && account.agencyId === agency;
 }
 
-/** Signs the account in: a fresh session token in the HttpOnly cookie. */
+/**
+ * Signs the account in: an access token for an hour and a refresh token for the working
+ * day, each in an HttpOnly cookie.
+ */
 export async function startSession(event: SessionEvent, account: Account): Promise<void> {
 	const { keys } = await startEmbedded(env.ITA_DATA_DIR);
-	const token = await issueSession(keys.secret, account);
-	event.cookies.set(SESSION_COOKIE, token, {
-		...sessionCookieOptions(event.url),
-		secure: secureCookies(event.url)
-	});
+	const endsAt = Math.floor(Date.now() / 1000) + SESSION_TTL_SECONDS;
+	const token = await issueSession(keys.secret, account, ACCESS_TTL_SECONDS);
+	event.cookies.set(SESSION_COOKIE, token, cookieOptions(event.url, ACCESS_TTL_SECONDS));
+	event.cookies.set(
+		REFRESH_COOKIE,
+		await issueRefresh(keys.secret, account.id, endsAt),
+		cookieOptions(event.url, SESSION_TTL_SECONDS)
+	);
 }
 
 /** Forgets the session here: the cookie goes (the token itself stays valid until it expires, unused). */
 export function endSession(cookies: Cookies): void {
 	if (usesSupabase()) dropSupabaseCookies(cookies);
-	else cookies.delete(SESSION_COOKIE, { path: '/' });
+	else {
+		cookies.delete(SESSION_COOKIE, { path: '/' });
+		cookies.delete(REFRESH_COOKIE, { path: '/' });
+	}
 }
 
 /** Signs out: on Supabase, Supabase Auth ends this device's session too. */

@@ -14,7 +14,9 @@ import {
 	MAX_EMAIL_LENGTH,
 	MAX_PASSWORD_LENGTH
 } from '../../admin/account-rules.ts';
+import { createHmac } from 'node:crypto';
 import type { Sql } from '../db/client.ts';
+import { normalAddress } from '../client-address.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 export type ItaRole = 'officer' | 'central';
@@ -80,8 +82,72 @@ export class LoginError extends Error {
 	}
 }
 
-/** Failed sign-ins allowed within `seriesMinutes` before the account is locked for `lockMinutes`. */
+/**
+ * Failed sign-ins allowed within `seriesMinutes` before the account is locked for
+ * `lockMinutes` — from one client address when the address is known (so that nobody can
+ * lock an officer out from elsewhere), for the account as a whole otherwise.
+ */
 export const loginLimits = { maxFailures: 5, seriesMinutes: 15, lockMinutes: 15 } as const;
+
+/** Failed sign-ins of one client address, whatever the accounts, before it waits. */
+export const addressLimits = { maxFailures: 20, seriesMinutes: 15, lockMinutes: 15 } as const;
+
+/**
+ * Failed sign-ins of one account from all addresses together before it is locked for
+ * everyone: guessing spread over many addresses (when the address is known).
+ */
+export const accountWideLimits = { maxFailures: 50, seriesMinutes: 15, lockMinutes: 15 } as const;
+
+/**
+ * Too many failed sign-ins from the caller's address: it waits. Says so plainly — it
+ * tells nothing about any account.
+ */
+export class ThrottledError extends Error {
+	readonly th = 'มีการเข้าสู่ระบบไม่สำเร็จจากเครือข่ายนี้หลายครั้งเกินไป โปรดลองใหม่ภายหลัง';
+	readonly retryAfterSeconds: number;
+	constructor(
+		readonly until: Date,
+		now: Date = new Date()
+	) {
+		super('Too many failed sign-ins from this network: try again later');
+		this.name = 'ThrottledError';
+		this.retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+	}
+}
+
+/** Where a sign-in comes from, for the throttles: the client address and a key to hash it with. */
+export interface SignInOrigin {
+	address: string;
+	/** Secret of this server: the throttles keep an address only as its HMAC. */
+	secret: Uint8Array;
+}
+
+function addressDigest(origin: SignInOrigin): string {
+	return createHmac('sha256', origin.secret)
+		.update(`sign-in:${normalAddress(origin.address)}`)
+		.digest('base64url');
+}
+
+async function lockedUntil(db: Sql, key: string, now: Date): Promise<Date | null> {
+	const [row] = await db.query<{ until: string | null }>(
+		`select to_json(ita_private.sign_in_locked_until($1, $2::timestamptz)) #>> '{}' as until`,
+		[key, now.toISOString()]
+	);
+	return row?.until ? new Date(row.until) : null;
+}
+
+async function recordFailure(
+	db: Sql,
+	keys: string[],
+	now: Date,
+	limits: { maxFailures: number; seriesMinutes: number; lockMinutes: number }
+): Promise<void> {
+	await db.query(
+		`select ita_private.record_sign_in_failure($1::text[], $2::timestamptz, $3::int,
+			$4::int * interval '1 minute', $5::int * interval '1 minute')`,
+		[keys, now.toISOString(), limits.maxFailures, limits.seriesMinutes, limits.lockMinutes]
+	);
+}
 
 /**
  * Compared against when there is no account or it is locked, so that every attempt
@@ -184,14 +250,28 @@ export async function createAccount(db: Sql, input: NewAccount): Promise<Account
  * Checks an email and password at `now`; returns the account, or throws LoginError with
  * the same message whatever went wrong. The 5th failure within 15 minutes locks the
  * account for 15 minutes, during which even the right password is refused; a success
- * starts the count again.
+ * starts the count again. With `origin` (the routes pass the client's address), that
+ * lock holds for the failing address only — the account locks for everyone after 50 —
+ * and an address with 20 failures within 15 minutes, whatever the accounts, waits 15
+ * minutes (ThrottledError).
  */
 export async function verifyLogin(
 	db: Sql,
 	email: string,
 	password: string,
-	now: Date = new Date()
+	now: Date = new Date(),
+	origin?: SignInOrigin
 ): Promise<Account> {
+	const address = origin ? addressDigest(origin) : null;
+	const addressKey = address ? `address:${address}` : null;
+	if (addressKey) {
+		const until = await lockedUntil(db, addressKey, now);
+		if (until) {
+			// The same scrypt as every other path.
+			await verifyPassword(password.slice(0, 2 * MAX_PASSWORD_LENGTH), decoyHash);
+			throw new ThrottledError(until, now);
+		}
+	}
 	const normalised = normaliseEmail(email);
 	// A character may take two UTF-16 units; anything longer was never a valid password.
 	const plausible =
@@ -204,13 +284,35 @@ export async function verifyLogin(
 				[normalised, now.toISOString()]
 			)
 		: [];
-	const usable = row !== undefined && !row.locked;
+	const pairKey = row && address ? `account:${row.account_id}:${address}` : null;
+	const pairLocked = pairKey ? (await lockedUntil(db, pairKey, now)) !== null : false;
+	const usable = row !== undefined && !row.locked && !pairLocked;
 	// Exactly one scrypt on every path, so the time taken tells nothing either.
 	const matches = await verifyPassword(
 		plausible ? password : '',
 		usable ? row.password_hash : decoyHash
 	);
+	if (addressKey && !(usable && matches)) {
+		await recordFailure(db, [addressKey], now, addressLimits);
+	}
 	if (!usable) throw new LoginError();
+	if (!matches && pairKey) {
+		// Known address: this account is locked for this address only at loginLimits, and
+		// for everyone at the much higher accountWideLimits.
+		await recordFailure(db, [pairKey], now, loginLimits);
+		await db.query(
+			`select ita_private.record_login_failure($1::uuid, $2::timestamptz, $3::int,
+				$4::int * interval '1 minute', $5::int * interval '1 minute')`,
+			[
+				row.account_id,
+				now.toISOString(),
+				accountWideLimits.maxFailures,
+				accountWideLimits.seriesMinutes,
+				accountWideLimits.lockMinutes
+			]
+		);
+		throw new LoginError();
+	}
 	if (!matches) {
 		await db.query(
 			`select ita_private.record_login_failure($1::uuid, $2::timestamptz, $3::int,

@@ -21,8 +21,6 @@
  * so `/logout` cannot revoke one — the app forgets it, and a deleted account's refresh is
  * refused because the account is looked up on every refresh and every `/user`.
  */
-import { randomUUID } from 'node:crypto';
-import { jwtVerify, SignJWT } from 'jose';
 import type { Sql } from '../db/client.ts';
 import { verifyToken } from '../embedded/keys.ts';
 import {
@@ -31,22 +29,30 @@ import {
 	findAccount,
 	listAccounts,
 	LoginError,
+	ThrottledError,
 	verifyLogin,
 	type Account
 } from './accounts.ts';
-import { issueSession, readSession, SESSION_TTL_SECONDS } from './session.ts';
+import {
+	ACCESS_TTL_SECONDS,
+	issueRefresh,
+	issueSession,
+	readRefresh,
+	readSession,
+	SESSION_TTL_SECONDS
+} from './session.ts';
 
 export interface AuthApiOptions {
 	db: Sql;
 	secret: Uint8Array;
 	/** Access tokens' lifetime; a session is refreshed within its refresh token's life. */
 	accessTtlSeconds?: number;
+	/** The caller's real address (see client-address.ts), for the sign-in throttles. */
+	clientAddress?: string;
 }
 
 /** One hour, as Supabase Auth's default. */
-export const ACCESS_TTL_SECONDS = 60 * 60;
-
-const refreshIssuer = 'ita-collect-refresh';
+export { ACCESS_TTL_SECONDS };
 
 function json(status: number, body: unknown): Response {
 	return new Response(JSON.stringify(body), {
@@ -89,16 +95,6 @@ function userJson(account: Account, createdAt?: Date | null, lastSignIn?: Date |
 	};
 }
 
-async function refreshToken(secret: Uint8Array, account: Account, endsAt: number) {
-	return new SignJWT({ typ: 'refresh', jti: randomUUID() })
-		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-		.setSubject(account.id)
-		.setIssuer(refreshIssuer)
-		.setIssuedAt()
-		.setExpirationTime(endsAt)
-		.sign(secret);
-}
-
 async function sessionJson(
 	options: AuthApiOptions,
 	account: Account,
@@ -117,7 +113,7 @@ async function sessionJson(
 		token_type: 'bearer',
 		expires_in: ttl,
 		expires_at: seconds + ttl,
-		refresh_token: await refreshToken(options.secret, account, endsAt),
+		refresh_token: await issueRefresh(options.secret, account.id, endsAt),
 		user: userJson(account, null, now)
 	};
 }
@@ -154,10 +150,22 @@ function bearer(request: Request): string | null {
 async function passwordGrant(request: Request, options: AuthApiOptions): Promise<Response> {
 	const body = await readBody(request);
 	try {
-		const account = await verifyLogin(options.db, str(body.email), str(body.password));
+		const account = await verifyLogin(
+			options.db,
+			str(body.email),
+			str(body.password),
+			new Date(),
+			options.clientAddress ? { address: options.clientAddress, secret: options.secret } : undefined
+		);
 		const endsAt = Math.floor(Date.now() / 1000) + SESSION_TTL_SECONDS;
 		return json(200, await sessionJson(options, account, endsAt));
 	} catch (error) {
+		if (error instanceof ThrottledError) {
+			// GoTrue's answer to too many requests from one address.
+			const response = fail(429, 'over_request_rate_limit', error.message);
+			response.headers.set('retry-after', String(error.retryAfterSeconds));
+			return response;
+		}
 		if (!(error instanceof LoginError)) throw error;
 		// GoTrue's words for every reason alike.
 		return fail(400, 'invalid_credentials', 'Invalid login credentials');
@@ -171,20 +179,9 @@ async function refreshGrant(request: Request, options: AuthApiOptions): Promise<
 		'refresh_token_not_found',
 		'Invalid Refresh Token: Refresh Token Not Found'
 	);
-	let sub: string;
-	let endsAt: number;
-	try {
-		const { payload } = await jwtVerify(token, options.secret, {
-			algorithms: ['HS256'],
-			issuer: refreshIssuer,
-			requiredClaims: ['sub', 'exp']
-		});
-		if (payload.typ !== 'refresh') return refused;
-		sub = payload.sub!;
-		endsAt = payload.exp!;
-	} catch {
-		return refused;
-	}
+	const refresh = await readRefresh(options.secret, token);
+	if (!refresh) return refused;
+	const { sub, endsAt } = refresh;
 	const account = await findAccount(options.db, sub);
 	if (!account) return refused;
 	return json(200, await sessionJson(options, account, endsAt));

@@ -2,7 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { signToken } from '../embedded/keys.ts';
-import { issueSession, readSession, sessionCookieOptions, SESSION_TTL_SECONDS } from './session.ts';
+import {
+	issueRefresh,
+	issueSession,
+	readRefresh,
+	readSession,
+	sessionCookieOptions,
+	SESSION_TTL_SECONDS
+} from './session.ts';
 
 const secret = randomBytes(32);
 const officer = {
@@ -128,5 +135,20 @@ describe('sessions', () => {
 			maxAge: SESSION_TTL_SECONDS
 		});
 		expect(sessionCookieOptions(new URL('http://192.168.1.20:3000/admin')).secure).toBe(false);
+	});
+});
+
+describe('refresh tokens', () => {
+	test('say whose session it is and until when; expired, forged or a session token are none', async () => {
+		const now = new Date('2026-11-22T02:00:00Z');
+		const endsAt = Math.floor(now.getTime() / 1000) + SESSION_TTL_SECONDS;
+		const token = await issueRefresh(secret, officer.id, endsAt);
+		expect(await readRefresh(secret, token, now)).toEqual({ sub: officer.id, endsAt });
+		expect(await readRefresh(secret, token, new Date((endsAt + 1) * 1000))).toBeNull();
+		expect(await readRefresh(randomBytes(32), token, now)).toBeNull();
+		// An access token is no refresh token, nor the other way round.
+		expect(await readRefresh(secret, await issueSession(secret, officer), now)).toBeNull();
+		expect(await readSession(secret, token, now)).toBeNull();
+		expect(await readRefresh(secret, null, now)).toBeNull();
 	});
 });

@@ -9,13 +9,24 @@
  * deleting the cookie; a token stays valid until it expires (8 hours), so a hook that
  * must cut off a deleted account checks it with findAccount().
  */
+import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import type { Account } from './accounts.ts';
 
 export const SESSION_COOKIE = 'ita_session';
+/** The refresh token's cookie: a fresh access token while the working day lasts. */
+export const REFRESH_COOKIE = 'ita_refresh';
 /** One working day. */
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
+/**
+ * An access token's life, as Supabase Auth's: one hour. Each refresh looks the account
+ * up again, so a removed or paused account's session ends within the hour even where
+ * nothing else checks (the database checks on every call: caller_account_ok).
+ */
+export const ACCESS_TTL_SECONDS = 60 * 60;
+
+const refreshIssuer = 'ita-collect-refresh';
 
 const issuer = 'ita-collect';
 // Supabase Auth's audience: tokens meant for signed-in users.
@@ -119,4 +130,44 @@ export function sessionCookieOptions(url: URL, maxAge: number = SESSION_TTL_SECO
 		path: '/',
 		maxAge
 	} as const;
+}
+
+/**
+ * A refresh token for the account, valid until `endsAt` (seconds): the end of the working
+ * day the session started. Signed (not a row), so it cannot be revoked — which is why a
+ * refresh looks the account up before it issues anything.
+ */
+export function issueRefresh(
+	secret: Uint8Array,
+	accountId: string,
+	endsAt: number
+): Promise<string> {
+	return new SignJWT({ typ: 'refresh', jti: randomUUID() })
+		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+		.setSubject(accountId)
+		.setIssuer(refreshIssuer)
+		.setIssuedAt()
+		.setExpirationTime(endsAt)
+		.sign(secret);
+}
+
+/** The account and end of a valid refresh token, or null. */
+export async function readRefresh(
+	secret: Uint8Array,
+	token: string | null | undefined,
+	now: Date = new Date()
+): Promise<{ sub: string; endsAt: number } | null> {
+	if (!token) return null;
+	try {
+		const { payload } = await jwtVerify(token, secret, {
+			algorithms: ['HS256'],
+			issuer: refreshIssuer,
+			currentDate: now,
+			requiredClaims: ['sub', 'exp']
+		});
+		if (payload.typ !== 'refresh' || !uuid.safeParse(payload.sub).success) return null;
+		return { sub: payload.sub!, endsAt: payload.exp! };
+	} catch {
+		return null;
+	}
 }

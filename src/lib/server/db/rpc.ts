@@ -23,16 +23,21 @@ export const service: Claims = { role: 'service_role' };
  * Runs `work` as the caller the claims describe. `headers`: the request's headers as
  * PostgREST passes them in `request.headers` (lower-case names; the embedded gateway puts
  * the real client address in `x-forwarded-for` and `x-real-ip`), for the SQL that limits
- * per client address.
+ * per client address. `readOnly`: the transaction is READ ONLY, as PostgREST runs every
+ * GET and every call of a stable or immutable function — a write in it fails with
+ * SQLSTATE 25006, which PostgREST answers 405.
  */
 export function asCaller<T>(
 	db: Sql,
 	claims: Claims,
 	work: (tx: Sql) => Promise<T>,
-	headers: Record<string, string> = {}
+	headers: Record<string, string> = {},
+	readOnly = false
 ): Promise<T> {
 	if (!roles.includes(claims.role)) throw new Error(`unknown role ${String(claims.role)}`);
 	return db.transaction(async (tx) => {
+		// Must come before any other statement of the transaction.
+		if (readOnly) await tx.exec('set transaction read only');
 		await tx.query(
 			"select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)",
 			[JSON.stringify(claims), JSON.stringify(headers)]
@@ -112,37 +117,69 @@ export async function findFunction(
 	return info;
 }
 
+/** How the arguments came, which decides how PostgREST hands them to the function. */
+export interface CallOptions {
+	/** The request's headers, for `request.headers` (see asCaller). */
+	headers?: Record<string, string>;
+	/**
+	 * `json` (a POST body, the default): the body's values as PostgREST passes them, through
+	 * `json_to_record` — a JSON string given for a `jsonb` parameter stays a jsonb string,
+	 * a number for a `text` parameter becomes its text. `query` (a GET's query string):
+	 * every value is text, cast to the parameter's type.
+	 */
+	from?: 'json' | 'query';
+	/** Run in a READ ONLY transaction (PostgREST: every GET, and a non-volatile function). */
+	readOnly?: boolean;
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
 /**
- * Calls `public.<fn>` with named arguments, as `POST /rest/v1/rpc/<fn>` does. Every
- * value travels as text (objects and arrays as JSON) and is cast to the parameter's
- * declared type, so both engines receive the same thing.
+ * Calls `public.<fn>` with named arguments, as `POST /rest/v1/rpc/<fn>` does (or, with
+ * `from: 'query'`, as `GET` does), with the same SQL PostgREST builds, so that both
+ * engines and both deployments receive the same values.
  */
 export async function callRpc<T = unknown>(
 	db: Sql,
 	claims: Claims,
 	fn: string,
 	args: Record<string, unknown> = {},
-	headers: Record<string, string> = {}
+	options: CallOptions = {}
 ): Promise<T> {
 	if (!identifier.test(fn)) throw new Error(`not a function name: ${fn}`);
 	const names = Object.keys(args);
 	const info = await findFunction(db, fn, names);
 	if (!info) throw new Error(`no function public.${fn}(${names.join(', ')})`);
-	const list = names
-		.map((name, i) => `${name} => $${i + 1}::text::${info.args.get(name)}`)
-		.join(', ');
-	const params = names.map((name) => {
-		const v = args[name];
-		if (v === null || v === undefined) return null;
-		return typeof v === 'string' ? v : JSON.stringify(v);
-	});
+	let sql: string;
+	let params: unknown[];
+	if (names.length === 0) {
+		sql = `select public.${fn}() as result`;
+		params = [];
+	} else if (options.from === 'query') {
+		// PostgREST: `name := $n::type`, each value sent as text.
+		const list = names.map((n, i) => `${quoteIdent(n)} => $${i + 1}::text::${info.args.get(n)}`);
+		sql = `select public.${fn}(${list.join(', ')}) as result`;
+		params = names.map((n) => {
+			const v = args[n];
+			if (v === null || v === undefined) return null;
+			return typeof v === 'string' ? v : JSON.stringify(v);
+		});
+	} else {
+		// PostgREST: the body as one json value, unpacked by json_to_record into typed columns.
+		const columns = names.map((n) => `${quoteIdent(n)} ${info.args.get(n)}`).join(', ');
+		const list = names.map((n) => `${quoteIdent(n)} => pgrst_body.${quoteIdent(n)}`).join(', ');
+		sql = `select public.${fn}(${list}) as result
+			from json_to_record($1::text::json) as pgrst_body(${columns})`;
+		params = [JSON.stringify(args)];
+	}
 	return asCaller(
 		db,
 		claims,
 		async (tx) => {
-			const rows = await tx.query<{ result: T }>(`select public.${fn}(${list}) as result`, params);
+			const rows = await tx.query<{ result: T }>(sql, params);
 			return rows[0].result;
 		},
-		headers
+		options.headers,
+		options.readOnly ?? !info.volatile
 	);
 }

@@ -16,18 +16,33 @@ export function requireCentral(user: SessionClaims): void {
 	if (user.app_metadata.ita_role !== 'central') error(404, 'Not found');
 }
 
-export function fiscalYearOverview(user: SessionClaims, fiscalYear: number): Promise<Overview> {
-	return rpc<Overview>(user, 'fiscal_year_overview', { fiscal_year: fiscalYear });
+export function fiscalYearOverview(
+	user: SessionClaims,
+	fiscalYear: number,
+	view: { sort: string; dir: string; page: number; pageSize: number }
+): Promise<Overview> {
+	return rpc<Overview>(user, 'fiscal_year_overview', {
+		fiscal_year: fiscalYear,
+		sort: view.sort,
+		dir: view.dir,
+		page: view.page,
+		page_size: view.pageSize
+	});
 }
 
 export function questionAcrossAgencies(
 	user: SessionClaims,
 	fiscalYear: number,
-	question: string
+	question: string,
+	view: { sort: string; dir: string; page: number; pageSize: number }
 ): Promise<QuestionAcross> {
 	return rpc<QuestionAcross>(user, 'question_across_agencies', {
 		fiscal_year: fiscalYear,
-		question_id: question
+		question_id: question,
+		sort: view.sort,
+		dir: view.dir,
+		page: view.page,
+		page_size: view.pageSize
 	});
 }
 

@@ -6,3 +6,9 @@
 export { default as AboutStep } from './AboutStep.svelte';
 export { default as QuestionStep } from './QuestionStep.svelte';
 export { default as ReviewStep } from './ReviewStep.svelte';
+
+import { addTexts } from '../../i18n/index.ts';
+import { thLater } from '../../i18n/th-later.ts';
+
+// Their Thai words come with them.
+addTexts('th', thLater);

@@ -2,7 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import type { Actions, PageServerLoad } from './$types';
 import { field } from '$lib/admin/forms.ts';
-import { hasAnyAccount, LoginError, verifyLogin } from '$lib/server/auth/accounts.ts';
+import {
+	hasAnyAccount,
+	LoginError,
+	ThrottledError,
+	verifyLogin
+} from '$lib/server/auth/accounts.ts';
+import { clientAddress, parseTrustedProxies } from '$lib/server/client-address.ts';
 import { usesSupabase } from '$lib/server/config.ts';
 import { startEmbedded } from '$lib/server/embedded/index.ts';
 import { safeNext, startSession } from '$lib/server/admin/session.ts';
@@ -34,11 +40,33 @@ export const actions: Actions = {
 			if (refused) return fail(400, { email, refused: signInRefusalText(refused) });
 			redirect(303, safeNext(field(form, 'next')));
 		}
-		const { db } = await startEmbedded(env.ITA_DATA_DIR);
+		const { db, keys } = await startEmbedded(env.ITA_DATA_DIR);
+		const address = clientAddress(
+			event.getClientAddress(),
+			event.request.headers.get('x-forwarded-for'),
+			parseTrustedProxies(env.ITA_TRUSTED_PROXIES)
+		);
 		try {
-			const account = await verifyLogin(db, email, password);
+			const account = await verifyLogin(db, email, password, new Date(), {
+				address,
+				secret: keys.secret
+			});
 			await startSession(event, account);
 		} catch (error) {
+			if (error instanceof ThrottledError) {
+				event.setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
+				return fail(429, {
+					email,
+					refused: {
+						th: error.th,
+						en: error.message,
+						hint: {
+							th: `โปรดลองใหม่ในอีก ${Math.ceil(error.retryAfterSeconds / 60)} นาที`,
+							en: `Try again in ${Math.ceil(error.retryAfterSeconds / 60)} minutes.`
+						}
+					}
+				});
+			}
 			if (!(error instanceof LoginError)) throw error;
 			// The same words whatever was wrong (unknown email, wrong password, locked).
 			return fail(400, {

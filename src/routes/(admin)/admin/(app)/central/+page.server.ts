@@ -1,8 +1,10 @@
+import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import {
+	centralHref,
 	fiscalYearOf,
+	PAGE_SIZE,
 	parseCentralQuery,
-	sortOverview,
 	type QuestionAcross
 } from '$lib/results/report/central.ts';
 import type { Problem } from '$lib/admin/problems.ts';
@@ -23,13 +25,32 @@ export const load: PageServerLoad = async (event) => {
 	requireCentral(user);
 	const today = new Date();
 	const query = parseCentralQuery(event.url.searchParams, today);
-	const overview = await fiscalYearOverview(user, query.fiscalYear);
+	// Sorted and paged by SQL: one page of rows leaves the database, however many agencies.
+	const overview = await fiscalYearOverview(user, query.fiscalYear, {
+		sort: query.sort,
+		dir: query.dir,
+		page: query.page,
+		pageSize: PAGE_SIZE
+	});
+
+	// A page past the end (the list got shorter, or a typed address): its last page.
+	if (overview.count > 0 && query.page > overview.pages) {
+		redirect(303, centralHref(query, { page: overview.pages }));
+	}
 
 	let comparison: QuestionAcross | null = null;
 	let questionProblem: Problem | null = null;
 	if (query.question) {
 		try {
-			comparison = await questionAcrossAgencies(user, query.fiscalYear, query.question);
+			comparison = await questionAcrossAgencies(user, query.fiscalYear, query.question, {
+				sort: query.qsort,
+				dir: query.qdir,
+				page: query.qpage,
+				pageSize: PAGE_SIZE
+			});
+			if (comparison.count > 0 && query.qpage > comparison.pages) {
+				redirect(303, centralHref(query, { qpage: comparison.pages }));
+			}
 		} catch (err) {
 			const sql = refusal(err);
 			if (!sql) throw err;
@@ -45,7 +66,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		query,
 		years,
-		rows: sortOverview(overview.agencies, query.sort, query.dir),
+		overview,
+		rows: overview.agencies,
 		comparison,
 		questionProblem
 	};

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { changedOitRows, text } from '$lib/admin/forms.ts';
 import { eitLink, iitLink } from '$lib/admin/links.ts';
 import { roundSettings } from '$lib/admin/round-form.ts';
+import { trustSettingsFromForm } from '$lib/admin/trust.ts';
 import { change } from '$lib/server/admin/actions.ts';
 import { rpc } from '$lib/server/admin/api.ts';
 import { getRound, listFrameworks, listOit } from '$lib/server/admin/data.ts';
@@ -10,11 +11,17 @@ import { qrDataUrl } from '$lib/server/admin/qr.ts';
 import { requireUser } from '$lib/server/admin/session.ts';
 import { publicOrigin } from '$lib/server/origin.ts';
 import { isPrivateHost } from '$lib/server/public-url.ts';
+import { readHeld, readTrustSettings, saveTrustSettings } from '$lib/server/admin/trust.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const user = await requireUser(event);
 	const { agency, round } = await getRound(user, event.params.agency, event.params.round);
-	const [oit, frameworks] = await Promise.all([listOit(user, round.code), listFrameworks(user)]);
+	const [oit, frameworks, trust, held] = await Promise.all([
+		listOit(user, round.code),
+		listFrameworks(user),
+		readTrustSettings(user, round.code),
+		readHeld(user, round.code)
+	]);
 	const origin = publicOrigin(event.url);
 
 	const points = await Promise.all(
@@ -38,6 +45,8 @@ export const load: PageServerLoad = async (event) => {
 		frameworks,
 		points,
 		iit,
+		trust,
+		held: held.held,
 		created: event.url.searchParams.has('created'),
 		// Links to an address phones on mobile data cannot reach: the page says so.
 		linksPrivate: isPrivateHost(new URL(origin).hostname),
@@ -59,6 +68,21 @@ export const actions: Actions = {
 		change(event, 'saveRound', async (user, form) => {
 			await rpc(user, 'update_round', { round_code: event.params.round, ...roundSettings(form) });
 			return { saved: 'saveRound' };
+		}),
+
+	/** Limits, plausibility floor, IIT codes and eligible staff: set_round_trust_settings, all or nothing. */
+	saveTrust: (event) =>
+		change(event, 'saveTrust', async (user, form) => {
+			const { agency } = await getRound(user, event.params.agency, event.params.round);
+			await saveTrustSettings(
+				user,
+				event.params.round,
+				trustSettingsFromForm(
+					form,
+					agency.servicePoints.map((p) => p.code)
+				)
+			);
+			return { saved: 'saveTrust' };
 		}),
 
 	deleteRound: (event) =>

@@ -3,6 +3,7 @@ import { filterQuery } from '$lib/results/filters.ts';
 import { respondentTables } from '$lib/results/respondents.ts';
 import { resultsView } from '$lib/results/view.ts';
 import { requireUser } from '$lib/server/admin/session.ts';
+import { readHeld } from '$lib/server/admin/trust.ts';
 import {
 	readProgress,
 	readResults,
@@ -28,6 +29,10 @@ export const load: PageServerLoad = async (event) => {
 		readProgress(user, ctx.round.code),
 		readWeakItems(user, ctx.round.code)
 	]);
+	// Held for review: round_results says how many; a filtered read asks the review's summary.
+	const held = results.held
+		? results.held.iit + results.held.eit
+		: (await readHeld(user, ctx.round.code)).held;
 	const sections = ctx.agency.sections.map((s) => ({ code: s.code, label: s.name }));
 	return {
 		agency: { code: ctx.agency.code, name: ctx.agency.name },
@@ -39,6 +44,7 @@ export const load: PageServerLoad = async (event) => {
 		view: resultsView(ctx.framework, results),
 		respondents: respondentTables(ctx.framework, results, sections),
 		progress,
+		held,
 		weak,
 		loadedAt: new Date().toISOString()
 	};

@@ -1,0 +1,95 @@
+/**
+ * The fallback face in fonts.css has Sarabun's vertical metrics, read here from the very
+ * woff2 files the app ships: if @fontsource/sarabun changes them, this says so before a
+ * phone's text starts to jump when the font arrives.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { brotliDecompressSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+
+const TAGS = [
+	'cmap',
+	'head',
+	'hhea',
+	'hmtx',
+	'maxp',
+	'name',
+	'OS/2',
+	'post',
+	'cvt ',
+	'fpgm',
+	'glyf',
+	'loca',
+	'prep'
+];
+
+/** The `head`, `hhea` and `OS/2` tables of a WOFF2 file (they are never transformed). */
+function woff2Tables(file: string): Record<string, Buffer> {
+	const buf = readFileSync(file);
+	const numTables = buf.readUInt16BE(12);
+	const compressed = buf.readUInt32BE(20);
+	let p = 48;
+	const base128 = () => {
+		let value = 0;
+		for (let i = 0; i < 5; i++) {
+			const byte = buf[p++];
+			value = (value << 7) | (byte & 0x7f);
+			if (!(byte & 0x80)) break;
+		}
+		return value;
+	};
+	const entries: { tag: string; length: number }[] = [];
+	for (let i = 0; i < numTables; i++) {
+		const flags = buf[p++];
+		let tag = TAGS[flags & 0x3f] ?? `#${flags & 0x3f}`;
+		if ((flags & 0x3f) === 63) {
+			tag = buf.toString('latin1', p, p + 4);
+			p += 4;
+		}
+		const original = base128();
+		const version = flags >> 6;
+		const transformed = tag === 'glyf' || tag === 'loca' ? version === 0 : version !== 0;
+		entries.push({ tag, length: transformed ? base128() : original });
+	}
+	const data = brotliDecompressSync(buf.subarray(p, p + compressed));
+	const tables: Record<string, Buffer> = {};
+	let offset = 0;
+	for (const e of entries) {
+		tables[e.tag] = data.subarray(offset, offset + e.length);
+		offset += e.length;
+	}
+	return tables;
+}
+
+const require = createRequire(import.meta.url);
+const css = readFileSync(new URL('./fonts.css', import.meta.url), 'utf8');
+const percent = (name: string) => Number(new RegExp(`${name}:\\s*([\\d.]+)%`).exec(css)?.[1]);
+
+describe("Sarabun's fallback face", () => {
+	for (const weight of [400, 700]) {
+		test(`has the vertical metrics of the Thai ${weight} face, which uses its typo metrics`, () => {
+			const tables = woff2Tables(
+				require.resolve(`@fontsource/sarabun/files/sarabun-thai-${weight}-normal.woff2`)
+			);
+			const unitsPerEm = tables.head.readUInt16BE(18);
+			const os2 = tables['OS/2'];
+			// USE_TYPO_METRICS: browsers take the typo ascender, descender and line gap.
+			expect(os2.readUInt16BE(62) & 0x80).toBe(0x80);
+			expect(percent('ascent-override')).toBeCloseTo((100 * os2.readInt16BE(68)) / unitsPerEm, 5);
+			expect(percent('descent-override')).toBeCloseTo((-100 * os2.readInt16BE(70)) / unitsPerEm, 5);
+			expect(percent('line-gap-override')).toBeCloseTo((100 * os2.readInt16BE(72)) / unitsPerEm, 5);
+		});
+	}
+
+	test('the fonts swap in (the first paint does not wait) and only the Thai subset is bundled', () => {
+		expect(css.match(/font-display:\s*(\w+)/g)).toEqual([
+			'font-display: swap',
+			'font-display: swap'
+		]);
+		expect([...css.matchAll(/files\/(sarabun-[\w-]+)\.woff2/g)].map((m) => m[1])).toEqual([
+			'sarabun-thai-400-normal',
+			'sarabun-thai-700-normal'
+		]);
+	});
+});

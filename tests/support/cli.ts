@@ -1,0 +1,36 @@
+/**
+ * `npm run ita -- …` run inside the test's process: the same function the program runs,
+ * with what it prints to the console collected. A spawn costs a second or more of start-up
+ * (tsx compiling the CLI) and proves nothing more, except that the program's entry sets its
+ * exit code — which tests/cli/cli.test.ts checks once with a real process.
+ */
+import { format } from 'node:util';
+import { vi } from 'vitest';
+import { ita } from '../../src/cli/ita.ts';
+
+export interface CliRun {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+/** Runs `ita <args>` with `env` added to the environment; its exit code and output. */
+export async function runIta(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+	const stdout: string[] = [];
+	const stderr: string[] = [];
+	const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => {
+		stdout.push(`${format(...a)}\n`);
+	});
+	const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => {
+		stderr.push(`${format(...a)}\n`);
+	});
+	for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+	try {
+		const code = await ita(args);
+		return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+	} finally {
+		log.mockRestore();
+		error.mockRestore();
+		vi.unstubAllEnvs();
+	}
+}
