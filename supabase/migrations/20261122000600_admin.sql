@@ -259,7 +259,9 @@ $$;
 
 /**
  * Checks a round's settings and returns them as a rounds row (code, agency and status
- * left empty), with a blank IIT access code read as none. 22023 on the first problem.
+ * left empty), with a blank IIT access code read as none. Every problem at once:
+ * 22023 `round_invalid` with detail {"problems": [{"field", "code", …}]}
+ * (ita_private.round_problems in 20261206004000_ux.sql lists them).
  */
 create or replace function ita_private.valid_round(
 	framework text,
@@ -278,42 +280,15 @@ set search_path = ''
 as $$
 declare
 	r public.rounds;
-	known text;
+	problems jsonb := ita_private.round_problems(framework, fiscal_year, opens_on, closes_on,
+		iit_access_code, target_staff, min_iit, min_eit, allow_repeat);
 begin
-	if not exists (select from public.frameworks f where f.framework_id = valid_round.framework) then
-		select string_agg(f.framework_id, ', ' order by f.framework_id) into known from public.frameworks f;
-		raise exception using errcode = '22023',
-			message = format('there is no framework %s; the frameworks are: %s',
-				coalesce(framework, '(none given)'), coalesce(known, 'none yet')),
-			hint = 'เลือกชุดแบบวัด (framework) ที่มีในระบบ';
-	end if;
-	perform ita_private.require_fiscal_year(fiscal_year);
-	if opens_on is null or closes_on is null then
-		raise exception using errcode = '22023',
-			message = 'a round needs the day it opens and the day it closes',
-			hint = 'กรุณาระบุวันเปิดและวันปิดการประเมิน';
-	end if;
-	if closes_on < opens_on then
-		raise exception using errcode = '22023',
-			message = format('a round cannot close (%s) before it opens (%s)', closes_on, opens_on),
-			hint = 'วันปิดต้องไม่ก่อนวันเปิด';
+	if jsonb_array_length(problems) > 0 then
+		raise exception using errcode = '22023', message = 'round_invalid',
+			detail = jsonb_build_object('problems', problems)::text,
+			hint = 'Some settings of the round are invalid; detail.problems lists each field and what is wrong.';
 	end if;
 	r.iit_access_code := nullif(btrim(iit_access_code, E' \t\r\n'), '');
-	if length(r.iit_access_code) not between 4 and 64 then
-		raise exception using errcode = '22023',
-			message = 'the IIT access code is 4 to 64 characters (or none at all)',
-			hint = 'รหัสสำหรับบุคลากรต้องยาว 4–64 ตัวอักษร หรือเว้นว่างหากไม่ใช้';
-	end if;
-	if target_staff not between 0 and 1000000 or min_iit not between 0 and 1000000
-		or min_eit not between 0 and 1000000 then
-		raise exception using errcode = '22023',
-			message = 'the number of staff and the minimum IIT and EIT samples are whole numbers of 0 or more (or left empty)',
-			hint = 'จำนวนบุคลากรและจำนวนตัวอย่างขั้นต่ำต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป';
-	end if;
-	if allow_repeat is null then
-		raise exception using errcode = '22023',
-			message = 'say whether one phone may answer more than once (allow_repeat true or false)';
-	end if;
 	r.framework_id := framework;
 	r.fiscal_year := fiscal_year;
 	r.opens_on := opens_on;
@@ -705,12 +680,23 @@ set search_path = ''
 as $$
 declare
 	a public.agencies := ita_private.managed_agency(agency_code);
-	v_code text := ita_private.require_code(code, 'a round code');
-	v public.rounds := ita_private.valid_round(framework, fiscal_year, opens_on, closes_on,
-		iit_access_code, target_staff, min_iit, min_eit, allow_repeat);
-	v_status text := ita_private.require_round_status(status);
+	v_code text := code;
+	v public.rounds;
+	v_status text := status;
 	r public.rounds;
+	problems jsonb := ita_private.new_round_problems(a.code, code, framework, fiscal_year, opens_on,
+		closes_on, iit_access_code, target_staff, min_iit, min_eit, allow_repeat, status);
 begin
+	-- Every problem at once (the code, the settings, the status), so a form shows them all.
+	if jsonb_array_length(problems) > 0 then
+		raise exception using errcode = case when problems @> '[{"code": "round_code_taken"}]'
+				and jsonb_array_length(problems) = 1 then '23505' else '22023' end,
+			message = 'round_invalid',
+			detail = jsonb_build_object('problems', problems)::text,
+			hint = 'Some settings of the round are invalid; detail.problems lists each field and what is wrong.';
+	end if;
+	v := ita_private.valid_round(framework, fiscal_year, opens_on, closes_on,
+		iit_access_code, target_staff, min_iit, min_eit, allow_repeat);
 	insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on, status,
 		iit_access_code, target_staff, min_iit, min_eit, allow_repeat)
 	values (v_code, a.agency_id, v.framework_id, v.fiscal_year, v.opens_on, v.closes_on, v_status,
@@ -718,10 +704,12 @@ begin
 	on conflict do nothing
 	returning * into r;
 	if r.round_id is null then
-		raise exception using errcode = '23505',
-			message = format('there already is a round with the code %s; round codes are unique across all agencies, so add the agency and the year, like %s-%s',
-				v_code, a.code, v.fiscal_year + 543),
-			hint = 'รหัสรอบนี้มีอยู่แล้ว กรุณาใช้รหัสอื่น เช่น ชื่อเขตตามด้วยปี พ.ศ.';
+		-- Taken between the check above and the insert.
+		raise exception using errcode = '23505', message = 'round_invalid',
+			detail = jsonb_build_object('problems', jsonb_build_array(jsonb_build_object(
+				'field', 'code', 'code', 'round_code_taken', 'value', v_code,
+				'suggestion', format('%s-%s', a.code, v.fiscal_year + 543))))::text,
+			hint = 'Round codes are unique across all agencies: add the agency and the year.';
 	end if;
 	return ita_private.round_json(r);
 end;

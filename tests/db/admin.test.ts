@@ -86,6 +86,7 @@ interface Failure {
 	code: string;
 	message: string;
 	hint?: string;
+	detail?: string;
 }
 
 /** The error a call fails with (both engines give SQLSTATE, message and hint). */
@@ -94,7 +95,7 @@ async function failure(call: Promise<unknown>): Promise<Failure> {
 		await call;
 	} catch (error) {
 		const e = error as Failure;
-		return { code: e.code, message: e.message, hint: e.hint };
+		return { code: e.code, message: e.message, hint: e.hint, detail: e.detail };
 	}
 	throw new Error('expected the call to be refused, and it succeeded');
 }
@@ -393,22 +394,58 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 			expect(f.code, f.message).toBe('22023');
 			return f.message;
 		};
-		expect(await refused('create_round', { ...round, fiscal_year: 2569 })).toBe(
-			'fiscal year 2569 is a Buddhist-era year; rounds store the Gregorian year, 2026'
-		);
-		expect(await refused('create_round', { ...round, closes_on: day(-1) })).toBe(
-			`a round cannot close (${day(-1)}) before it opens (${day(0)})`
-		);
-		expect(await refused('create_round', { ...round, code: 'Bang Rak 2569' })).toMatch(
-			/^a round code is 1 to 60 lower-case letters .*; 'Bang Rak 2569' is not$/
-		);
-		expect(await refused('create_round', { ...round, framework: 'nacc-2599' })).toBe(
-			'there is no framework nacc-2599; the frameworks are: bma-2567, nacc-2565'
-		);
-		expect(await refused('create_round', { ...round, iit_access_code: 'abc' })).toMatch(
-			/IIT access code is 4 to 64 characters/
-		);
-		expect(await refused('create_round', { ...round, min_iit: -1 })).toMatch(/0 or more/);
+		// A round's settings: every problem at once, each naming its field and a catalogue code.
+		const problems = async (args: Record<string, unknown>) => {
+			const f = await failure(callRpc(t.db, officerA, 'create_round', { ...round, ...args }));
+			expect(f.code, f.message).toBe('22023');
+			expect(f.message).toBe('round_invalid');
+			return (JSON.parse(f.detail ?? '{}') as { problems: Record<string, unknown>[] }).problems;
+		};
+		expect(await problems({ fiscal_year: 2569 })).toEqual([
+			{ field: 'fiscal_year', code: 'fiscal_year_buddhist', year: 2569, gregorian: 2026 }
+		]);
+		expect(await problems({ closes_on: day(-1) })).toEqual([
+			{
+				field: 'closes_on',
+				code: 'round_closes_before_opens',
+				opensOn: day(0),
+				closesOn: day(-1)
+			}
+		]);
+		expect(await problems({ code: 'Bang Rak 2569' })).toEqual([
+			{ field: 'code', code: 'code_invalid', value: 'Bang Rak 2569' }
+		]);
+		expect(await problems({ framework: 'nacc-2599' })).toEqual([
+			{ field: 'framework', code: 'framework_unknown', framework: 'nacc-2599' }
+		]);
+		expect(await problems({ iit_access_code: 'abc' })).toEqual([
+			{ field: 'iit_access_code', code: 'iit_access_code_length' }
+		]);
+		expect(await problems({ min_iit: -1 })).toEqual([{ field: 'min_iit', code: 'count_invalid' }]);
+		expect(
+			(
+				await problems({
+					code: 'Bang Rak',
+					fiscal_year: 2569,
+					closes_on: day(-1),
+					iit_access_code: 'abc',
+					min_eit: -5
+				})
+			).map((p) => p.field)
+		).toEqual(['code', 'fiscal_year', 'closes_on', 'iit_access_code', 'min_eit']);
+		// The same list without changing anything, for a form that checked some fields itself.
+		expect(
+			await callRpc(t.db, officerA, 'round_settings_problems', {
+				agency_code: 'bang-rak',
+				round_code: null,
+				...round,
+				fiscal_year: null,
+				min_eit: -1
+			})
+		).toEqual([
+			{ field: 'fiscal_year', code: 'fiscal_year_missing' },
+			{ field: 'min_eit', code: 'count_invalid' }
+		]);
 		expect(
 			await refused('save_section', { agency_code: 'bang-rak', code: 'desk', name: { en: 'x' } })
 		).toBe('a section\'s name needs its Thai name ("th")');
@@ -438,7 +475,17 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 			callRpc(t.db, officerA, 'create_round', { ...round, code: roundB })
 		);
 		expect(taken.code).toBe('23505');
-		expect(taken.message).toMatch(/^there already is a round with the code samphanthawong-2568/);
+		expect(taken.message).toBe('round_invalid');
+		expect(JSON.parse(taken.detail ?? '{}')).toEqual({
+			problems: [
+				{
+					field: 'code',
+					code: 'round_code_taken',
+					value: roundB,
+					suggestion: 'bang-rak-2569'
+				}
+			]
+		});
 		expect(await roundCount()).toBe(rounds);
 	});
 

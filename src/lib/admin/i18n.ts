@@ -227,6 +227,7 @@ export const adminTh = {
 	'admin.error.forbidden': 'ท่านไม่มีสิทธิ์ทำรายการนี้',
 	'admin.error.other': 'บันทึกไม่สำเร็จ',
 	'admin.error.nothingChanged': 'ยังไม่มีการเปลี่ยนแปลงใดถูกบันทึก แก้ไขแล้วลองอีกครั้ง',
+	'admin.error.summary': 'พบ {n} รายการที่ต้องแก้ไข',
 	'admin.error.page': 'ไม่พบหน้านี้ หรือท่านไม่มีสิทธิ์เปิด',
 	'admin.error.back': 'กลับไปหน้าหน่วยงาน',
 
@@ -495,6 +496,7 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.error.forbidden': 'You may not do this',
 	'admin.error.other': 'Not saved',
 	'admin.error.nothingChanged': 'Nothing was changed. Correct it and try again.',
+	'admin.error.summary': '{n} things to correct',
 	'admin.error.page': 'This page does not exist, or is not yours to open.',
 	'admin.error.back': 'Back to the agencies',
 	'admin.kiosks.title': 'Kiosks',
