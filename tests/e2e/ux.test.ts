@@ -3,7 +3,7 @@
  * typed survives every interaction, refusals come in Thai (or English) and all at once,
  * the language switch works without a reload, and no page is a dead end.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -266,5 +266,78 @@ describe('issue 15: no lost input, Thai everywhere, no dead ends', () => {
 		await page.getByRole('link', { name: /กลับไปตอบแบบวัด/ }).click();
 		await page.waitForURL(/\/r\/demo-bma-2567\?sp=registration-1$/);
 		await page.getByRole('button', { name: 'เริ่มตอบ' }).waitFor();
+	});
+
+	test('6: paper forms from the round page: a template to download, an upload while the server runs, a verdict per row, nothing stored twice', async () => {
+		await server.withDatabase((db) =>
+			db.query(
+				`insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on)
+				select 'ux-paper', agency_id, 'bma-2567', 2027, ita_private.today() - 10, ita_private.today() + 60
+				from public.agencies where code = $1`,
+				[agency]
+			)
+		);
+		const { page } = await signedIn();
+		await go(page, `/admin/${agency}/rounds/ux-paper`);
+		await page.getByRole('link', { name: 'นำเข้าแบบวัดฉบับกระดาษ' }).click();
+		await page.getByRole('heading', { level: 1, name: /นำเข้าแบบวัดฉบับกระดาษ/ }).waitFor();
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({ path: join(shots, 'paper-laptop.png'), fullPage: true });
+
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'ดาวน์โหลดไฟล์ตัวอย่าง EIT (CSV)' }).click()
+		]);
+		const template = await readFile(await download.path(), 'utf8');
+		const [keys, labels] = template.replace(/^\uFEFF/, '').split('\r\n');
+		const columns = keys.split(',');
+		expect(columns.slice(0, 3)).toEqual(['id', 'collected_on', 'service_point']);
+		expect(columns).toContain('E1.1');
+		// The labels row is Thai, with the answer codes.
+		expect(labels).toMatch(/^# /);
+		expect(labels).toMatch(/[ก-๙]/);
+
+		// Every item answered with the first code its label offers; variants and
+		// background questions with their first option.
+		const labelCells = labels.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
+		const answer = (key: string, i: number) => {
+			if (key === 'id' || key === 'collected_on' || key === 'service_point') return '';
+			const label = labelCells[i] ?? '';
+			const code = /(?:\(|: )([a-z0-9-]+)=/i.exec(label)?.[1] ?? '';
+			return key.startsWith('demo:') ? '' : code;
+		};
+		const full = columns.map(answer);
+		const missing = [...full];
+		missing[columns.indexOf('E1.1')] = '';
+		const other = [...full];
+		other[columns.indexOf('E1.1')] = full[columns.indexOf('E1.1')] === '1' ? '2' : '1';
+		const csv = [keys, labels, full.join(','), missing.join(','), other.join(',')].join('\r\n');
+		const file = join(dir, 'paper.csv');
+		await writeFile(file, csv);
+
+		for (const round of [1, 2]) {
+			await page.getByLabel('EIT').check();
+			await page.getByLabel('ไฟล์ CSV หรือ XLSX').setInputFiles(file);
+			await page.getByRole('button', { name: 'นำเข้า' }).click();
+			const summary = page.getByRole('heading', { level: 2, name: /^paper\.csv:/ });
+			await summary.waitFor();
+			expect(await summary.textContent()).toBe(
+				round === 1
+					? 'paper.csv: บันทึกแล้ว 2 ฉบับ · มีอยู่แล้ว 0 ฉบับ · ไม่รับ 1 ฉบับ (จาก 3 แถว)'
+					: 'paper.csv: บันทึกแล้ว 0 ฉบับ · มีอยู่แล้ว 2 ฉบับ · ไม่รับ 1 ฉบับ (จาก 3 แถว)'
+			);
+			const refused = page.locator('tr[data-status="rejected"]');
+			expect(await refused.getAttribute('data-row')).toBe('4');
+			expect(await refused.textContent()).toMatch(/ยังไม่ได้ตอบข้อที่ต้องตอบ: E1\.1/);
+			expect(await axeViolations(page)).toEqual([]);
+		}
+		await page.screenshot({ path: join(shots, 'paper-verdicts-laptop.png'), fullPage: true });
+		const stored = await server.withDatabase((db) =>
+			db.query<{ n: number }>(
+				`select count(*)::int as n from public.responses p join public.rounds r using (round_id)
+				where r.code = 'ux-paper' and p.channel = 'paper'`
+			)
+		);
+		expect(stored[0].n).toBe(2);
 	});
 });
