@@ -11,6 +11,7 @@ import compression from 'compression';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt } from './build.ts';
+import { forgetServerAddress, noteServerAddress } from './server-address.ts';
 
 const root = process.cwd();
 let built: string;
@@ -46,10 +47,15 @@ const server = createServer((req, res) => {
 		})
 	);
 });
-server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+server.listen(port, host, () => {
+	// For `ita import` while this runs (it cannot open the locked folder).
+	void noteServerAddress(port).catch(() => {});
+	console.log(`Listening on http://${host}:${port}`);
+});
 
 function shutdown(signal: string) {
 	console.log(`${signal}: closing …`);
+	void forgetServerAddress().catch(() => {});
 	server.close();
 	server.closeAllConnections();
 	// The app closes its database and releases the data folder on this event.

@@ -1,0 +1,36 @@
+/**
+ * Where a running embedded server can be reached, for the command line: the server
+ * writes its local address into `<data folder>/server.json` when it listens (and removes
+ * it when it stops); the service key is the folder's keys.json.
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+function folder(dataDir?: string): string {
+	return resolve(dataDir ?? process.env.ITA_DATA_DIR ?? 'data');
+}
+
+/** Notes the server's local address in its data folder. */
+export async function noteServerAddress(port: number, dataDir?: string): Promise<void> {
+	await writeFile(
+		join(folder(dataDir), 'server.json'),
+		JSON.stringify({ url: `http://127.0.0.1:${port}`, pid: process.pid })
+	);
+}
+
+export async function forgetServerAddress(dataDir?: string): Promise<void> {
+	await rm(join(folder(dataDir), 'server.json'), { force: true });
+}
+
+/** The running server's address (null when not noted) and the folder's service key. */
+export async function runningServer(
+	dataDir?: string
+): Promise<{ url: string | null; serviceKey: string }> {
+	const dir = folder(dataDir);
+	const keys = JSON.parse(await readFile(join(dir, 'keys.json'), 'utf8')) as { serviceKey: string };
+	const noted = await readFile(join(dir, 'server.json'), 'utf8').then(
+		(t) => JSON.parse(t) as { url?: string },
+		() => null
+	);
+	return { url: noted?.url ?? null, serviceKey: keys.serviceKey };
+}
