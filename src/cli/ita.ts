@@ -426,7 +426,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
 	frameworks,
 	user
 };
-const run = commands[command ?? ''];
+const run = Object.hasOwn(commands, command ?? '') ? commands[command ?? ''] : undefined;
 if (run && (rest.includes('--help') || rest.includes('-h'))) {
 	console.log(usage);
 	process.exitCode = 0;

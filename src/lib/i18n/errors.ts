@@ -11,6 +11,9 @@
  * listed there until they are converted).
  */
 import type { Lang } from './index.ts';
+import { verdicts } from './verdicts.ts';
+
+export { verdictText } from './verdicts.ts';
 
 export interface CatalogueText {
 	th: string;
@@ -205,120 +208,11 @@ export const errors = {
 		en: 'Row {row}: a text is at most 4,000 characters.'
 	},
 
-	// Verdicts of submit_responses on one response (`code`; its English `reason` is for API users)
-	round_closed: {
-		th: 'รอบการประเมินนี้ปิดรับคำตอบแล้ว',
-		en: 'This round is closed and takes no responses.'
-	},
-	round_not_open: {
-		th: 'รอบการประเมินนี้ยังไม่เปิดรับคำตอบ',
-		en: 'This round is not open yet.'
-	},
-	unknown_round: { th: 'ไม่พบรอบการประเมินนี้', en: 'There is no such round.' },
-	unknown_instrument: {
-		th: 'แบบวัดต้องเป็น IIT หรือ EIT ของชุดแบบวัดของรอบนี้',
-		en: 'The survey is the round’s IIT or EIT.'
-	},
-	invalid_channel: {
-		th: 'ช่องทางการตอบไม่ถูกต้อง',
-		en: 'The channel is not one of qr, link, kiosk or paper.'
-	},
-	not_allowed: {
-		th: 'เฉพาะเจ้าหน้าที่ของหน่วยงานเท่านั้นที่นำเข้าแบบวัดฉบับกระดาษได้',
-		en: 'Only the agency’s officers import paper forms.'
-	},
-	unknown_service_point: {
-		th: 'ไม่พบจุดบริการ {value} ในหน่วยงานนี้',
-		en: 'The agency has no service point {value}.'
-	},
-	wrong_access_code: {
-		th: 'รหัสสำหรับบุคลากรไม่ถูกต้อง',
-		en: 'The staff access code is missing or wrong.'
-	},
-	invalid_date: {
-		th: 'วันที่เก็บข้อมูลต้องเป็นวันที่ในช่วงเปิดรับคำตอบ (ปปปป-ดด-วว) และไม่เกินวันนี้',
-		en: 'The collection day is a day (YYYY-MM-DD) between the round’s opening and today.'
-	},
-	invalid_answers: { th: 'อ่านคำตอบไม่ได้', en: 'The answers cannot be read.' },
-	response_too_large: { th: 'คำตอบยาวเกินกำหนด', en: 'The response is too large.' },
-	unknown_item: {
-		th: 'มีข้อที่ไม่อยู่ในแบบวัดนี้: {items}',
-		en: 'Items not in this questionnaire: {items}'
-	},
-	duplicated_item: {
-		th: 'มีข้อที่ตอบซ้ำ: {items}',
-		en: 'Items answered twice: {items}'
-	},
-	invalid_answer: {
-		th: 'คำตอบไม่อยู่ในตัวเลือกของข้อ: {items}',
-		en: 'Not an answer of the item’s scale: {items}'
-	},
-	missing_item: {
-		th: 'ยังไม่ได้ตอบข้อที่ต้องตอบ: {items}',
-		en: 'Required items not answered: {items}'
-	},
-	invalid_variant: {
-		th: 'ประเภทบริการ (ข้อที่แยกตามบริการ) ไม่ถูกต้อง',
-		en: 'The kind of service (for a question asked per service) is not valid.'
-	},
-	missing_variant: {
-		th: 'กรุณาระบุประเภทบริการของข้อที่แยกตามบริการ',
-		en: 'Say which kind of service the question per service was answered for.'
-	},
-	invalid_demographics: {
-		th: 'ข้อมูลทั่วไปของผู้ตอบไม่ถูกต้อง: {items}',
-		en: 'The background answers are not valid: {items}'
-	},
-	invalid_response: { th: 'อ่านคำตอบไม่ได้', en: 'The response cannot be read.' },
-	invalid_id: {
-		th: 'รหัสคำตอบ (id) ต้องเป็น UUID',
-		en: 'The response id is a UUID.'
-	},
-	invalid_json: { th: 'อ่านแถวนี้ไม่ได้', en: 'This row cannot be read.' },
-	kiosk_key_missing: {
-		th: 'เครื่องนี้ยังไม่ได้ลงทะเบียน',
-		en: 'This tablet is not enrolled.'
-	},
-	kiosk_unknown: {
-		th: 'ไม่พบเครื่องนี้ในระบบ กรุณาลงทะเบียนใหม่',
-		en: 'This tablet is not known; enrol it again.'
-	},
-	kiosk_wrong_round: {
-		th: 'เครื่องนี้ลงทะเบียนไว้กับรอบการประเมินอื่น',
-		en: 'This tablet is enrolled for another round.'
-	},
-	kiosk_revoked: {
-		th: 'เจ้าหน้าที่ยกเลิกการลงทะเบียนเครื่องนี้แล้ว',
-		en: 'The officers have revoked this tablet.'
-	},
-	kiosk_time_implausible: {
-		th: 'เวลาของเครื่องไม่ตรงกับวันที่ตอบ กรุณาตั้งเวลาเครื่อง',
-		en: 'The tablet’s clock does not match the day answered; set its clock.'
-	},
-	kiosk_time_order: {
-		th: 'เวลาของคำตอบย้อนหลังคำตอบก่อนหน้า กรุณาตั้งเวลาเครื่อง',
-		en: 'The response’s time is before the previous one; set the tablet’s clock.'
-	},
-	kiosk_too_soon: {
-		th: 'คำตอบนี้ส่งเร็วเกินกว่าที่คนหนึ่งจะตอบได้ เจ้าหน้าที่ตรวจสอบและรับเข้าได้',
-		en: 'This response came sooner than a person could answer; an officer may review and release it.'
-	}
+	// Verdicts of submit_responses: src/lib/i18n/verdicts.ts
+	...verdicts
 } satisfies Record<string, CatalogueText>;
 
 export type ErrorCode = keyof typeof errors;
-
-/**
- * The text of a verdict of submit_responses (code and English reason): the catalogue's,
- * with the items the reason names (i1.1, e3.2, sex …) as its {items}.
- */
-export function verdictText(lang: Lang, code: string, reason = ''): string {
-	const items = [...reason.matchAll(/\b[a-zA-Z]+\d+(?:\.\d+)*\b/g)].map((m) => m[0]);
-	const quoted = /service point with the code (\S+?)\.?$/.exec(reason)?.[1];
-	return errorText(lang, code, {
-		items: items.length ? [...new Set(items)].join(', ') : '–',
-		value: quoted ?? ''
-	});
-}
 
 export function isErrorCode(code: unknown): code is ErrorCode {
 	return typeof code === 'string' && Object.hasOwn(errors, code);
