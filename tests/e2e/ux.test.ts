@@ -340,4 +340,21 @@ describe('issue 15: no lost input, Thai everywhere, no dead ends', () => {
 		);
 		expect(stored[0].n).toBe(2);
 	});
+
+	test('9: the staff code field fits a 390 px phone (no sideways scroll)', async () => {
+		const { page } = await browser(phone);
+		await go(page, '/r/demo-bma-2567/iit');
+		await page.getByLabel(/รหัส/).first().waitFor();
+		expect(
+			await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+		).toBe(true);
+	});
+
+	test('9: agencies are listed in Thai alphabetical order', async () => {
+		const { page } = await signedIn();
+		// An officer has one agency; the Thai order is checked on the home page's rounds.
+		await go(page, '/');
+		const agencies = await page.locator('.rounds li strong').allTextContents();
+		expect(agencies).toEqual([...agencies].sort(new Intl.Collator('th').compare));
+	});
 });

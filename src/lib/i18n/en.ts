@@ -78,8 +78,7 @@ export const en: Record<keyof typeof th, string> = {
 	'status.link': 'Sending status',
 	'kiosk.title': 'ITA survey kiosk',
 	'kiosk.welcome.title': 'Help us improve the services of {agency}',
-	'kiosk.welcome.lead':
-		'Your opinion helps the office serve you better. About {minutes} minutes, no name asked.',
+	'kiosk.welcome.lead': 'Your opinion helps the office serve you better. About {minutes} minutes.',
 	'kiosk.welcome.start': 'Start the survey',
 	'kiosk.survey.quit': 'Stop answering',
 	'kiosk.thanks.next': 'The screen returns to the start in a moment.',

@@ -73,8 +73,7 @@ export const th = {
 	'status.link': 'สถานะการส่ง',
 	'kiosk.title': 'คีออสก์แบบวัด ITA',
 	'kiosk.welcome.title': 'ช่วยประเมินการให้บริการของ{agency}',
-	'kiosk.welcome.lead':
-		'ความเห็นของท่านช่วยให้หน่วยงานปรับปรุงการให้บริการ ใช้เวลาประมาณ {minutes} นาที ไม่ต้องระบุชื่อ',
+	'kiosk.welcome.lead': 'ความเห็นของท่านช่วยให้หน่วยงานปรับปรุงการให้บริการ ใช้เวลาประมาณ {minutes} นาที',
 	'kiosk.welcome.start': 'เริ่มตอบแบบวัด',
 	'kiosk.survey.quit': 'เลิกตอบ',
 	'kiosk.thanks.next': 'หน้าจอจะกลับสู่หน้าแรกในอีกสักครู่',

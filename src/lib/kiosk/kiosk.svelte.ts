@@ -20,7 +20,7 @@ import { SurveyState } from '../survey/survey.svelte.ts';
 import { kioskApi, type KioskApi } from './api.ts';
 import { DeviceStore, withInfo, type KioskDevice } from './device.ts';
 import { idlePhase, roundOpen, warnSeconds, type RoundOpen } from './idle.ts';
-import { PinLock, type PinOutcome } from './pin.ts';
+import { localPinStore, PinLock, type PinOutcome } from './pin.ts';
 import { kioskDefinition, kioskResponse } from './response.ts';
 
 export type Screen =
@@ -83,7 +83,7 @@ export class KioskState {
 		this.#send = options.send ?? supabaseSender(options.supabase);
 		this.#names = { outbox: options.outboxName, device: options.deviceStoreName };
 		this.#clock = options.now ?? Date.now;
-		this.#pin = new PinLock(this.#clock);
+		this.#pin = new PinLock(this.#clock, localPinStore());
 		this.#now = this.#clock();
 	}
 

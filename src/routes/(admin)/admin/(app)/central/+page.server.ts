@@ -23,7 +23,20 @@ export const load: PageServerLoad = async (event) => {
 	requireCentral(user);
 	const today = new Date();
 	const query = parseCentralQuery(event.url.searchParams, today);
-	const overview = await fiscalYearOverview(user, query.fiscalYear);
+	let overview = await fiscalYearOverview(user, query.fiscalYear);
+	// No year asked for: open on the latest year that has responses, not an empty one.
+	const hasData = (o: typeof overview) =>
+		o.agencies.some((a) => a.respondents.iit + a.respondents.eit > 0);
+	if (!event.url.searchParams.has('year') && !hasData(overview)) {
+		for (let year = query.fiscalYear - 1; year >= firstYear; year--) {
+			const earlier = await fiscalYearOverview(user, year);
+			if (hasData(earlier)) {
+				query.fiscalYear = year;
+				overview = earlier;
+				break;
+			}
+		}
+	}
 
 	let comparison: QuestionAcross | null = null;
 	let questionProblem: Problem | null = null;
