@@ -306,7 +306,8 @@ export class KioskState {
 	begin(): void {
 		const def = this.#def;
 		if (!def || this.#screen !== 'welcome') return;
-		const survey = new SurveyState(def, null);
+		// Background questions last on a kiosk: question 1 on the first tap, never a long page.
+		const survey = new SurveyState(def, null, undefined, { aboutLast: true });
 		// The welcome screen was the introduction.
 		survey.goTo(1);
 		this.#survey = survey;
