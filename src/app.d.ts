@@ -9,7 +9,15 @@ declare global {
 			/** The signed-in officer's or administrator's session claims; null for everyone else. */
 			user: SessionClaims | null;
 		}
-		// interface Error {}
+		/** What an error page needs to say more than "not found" (see src/routes/+error.svelte). */
+		interface Error {
+			message: string;
+			/** round_unknown, service_point_unknown, … */
+			code?: string;
+			round?: string;
+			counter?: string;
+			agency?: { th: string; en?: string };
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

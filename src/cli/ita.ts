@@ -2,7 +2,8 @@
  * ita — the command line of ITA Collect.
  *
  *   ita score --framework <id> --responses <file.ndjson> [--oit <file.json>]
- *   ita import --round <code> <file.ndjson> [--data <folder> | --database-url <url>]
+ *   ita import --round <code> <file.ndjson|.csv|.xlsx> [--instrument iit|eit]
+ *       [--data <folder> | --database-url <url> | --url <server>]
  *   ita frameworks [--data <folder> | --database-url <url>]
  *   ita user add --email <e> --role officer|central [--agency <code>] [--data <folder>]
  *   ita user list [--data <folder>]
@@ -25,15 +26,26 @@ import { migrate } from '../lib/server/db/migrate.ts';
 import { callRpc, service } from '../lib/server/db/rpc.ts';
 import { backup as backupFolder, restore as restoreFolder } from './backup.ts';
 import { parseNdjson, type Line } from './ndjson.ts';
+import { paperResponses } from '../lib/admin/paper.ts';
+import { readSheet } from '../lib/server/admin/paper-sheet.ts';
+import { DataFolderInUse } from '../lib/server/embedded/lock.ts';
+import { thaiToday } from '../lib/survey/response.ts';
+import { runningServer } from './server-address.ts';
 import { addSupabaseUser, listSupabaseUsers, supabaseTarget } from './supabase-users.ts';
 
 const usage = `Usage:
   npm run ita -- score --framework <id> --responses <file.ndjson> [--oit <file.json>]
       Scores a file of responses (one JSON object per line) with the app's SQL in a
       throw-away database and prints the results as JSON.
-  npm run ita -- import --round <code> <file.ndjson> [--data <folder> | --database-url <url>]
-      Loads responses (paper forms typed in) into a round of the embedded database
-      (folder ./data, or ITA_DATA_DIR) or of PostgreSQL/Supabase (DATABASE_URL).
+  npm run ita -- import --round <code> <file> [--instrument iit|eit]
+                        [--data <folder> | --database-url <url> | --url <server>]
+      Loads responses (paper forms typed in) into a round: a file of JSON lines
+      (.ndjson), or the paper-form template filled in (.csv or .xlsx, downloaded from
+      the round's page; --instrument says which survey, eit unless told). While the
+      embedded server runs, the responses go to it over HTTP (its address from the data
+      folder, or --url) with the service key of data/keys.json; when it is stopped, into
+      the data folder (./data, or ITA_DATA_DIR) directly; or into PostgreSQL/Supabase
+      (DATABASE_URL). Each row gets a verdict; importing a file twice stores nothing twice.
   npm run ita -- frameworks [--data <folder> | --database-url <url>]
       Applies pending migrations (embedded only) and loads every file of
       supabase/seed/frameworks/ into the database; prints the framework ids.
@@ -63,9 +75,36 @@ interface Verdict {
 
 const batchSize = 200;
 
+type Submit = (batch: unknown[]) => Promise<{ results: Verdict[] }>;
+
+/** submit_responses in this process's database, with the service role. */
+const direct =
+	(db: Sql): Submit =>
+	(batch) =>
+		callRpc<{ results: Verdict[] }>(db, service, 'submit_responses', { batch });
+
+/** submit_responses through a running server's REST API, with its service key. */
+function overHttp(url: string, serviceKey: string): Submit {
+	return async (batch) => {
+		const response = await fetch(new URL('/rest/v1/rpc/submit_responses', url), {
+			method: 'POST',
+			headers: {
+				apikey: serviceKey,
+				authorization: `Bearer ${serviceKey}`,
+				'content-type': 'application/json'
+			},
+			body: JSON.stringify({ batch })
+		});
+		if (!response.ok) {
+			throw new Error(`The server at ${url} answered ${response.status}: ${await response.text()}`);
+		}
+		return (await response.json()) as { results: Verdict[] };
+	};
+}
+
 /** Sends the parsed lines in batches; returns one verdict per line. */
 async function submitLines(
-	db: Sql,
+	db: Sql | Submit,
 	lines: Line[],
 	shape: (value: Record<string, unknown>) => Record<string, unknown>
 ): Promise<{ line: number; verdict: Verdict }[]> {
@@ -86,9 +125,7 @@ async function submitLines(
 				? shape(l.value as Record<string, unknown>)
 				: l.value
 		);
-		const result = await callRpc<{ results: Verdict[] }>(db, service, 'submit_responses', {
-			batch
-		});
+		const result = await (typeof db === 'function' ? db : direct(db))(batch);
 		result.results.forEach((verdict, j) => out.push({ line: slice[j].line, verdict }));
 	}
 	return out.sort((a, b) => a.line - b.line);
@@ -163,28 +200,55 @@ async function score(args: string[]): Promise<number> {
 }
 
 async function importFile(args: string[]): Promise<number> {
+	if (args.includes('--help') || args.includes('-h')) {
+		console.log(usage);
+		return 0;
+	}
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,
 		options: {
 			round: { type: 'string' },
+			instrument: { type: 'string' },
 			data: { type: 'string' },
-			'database-url': { type: 'string' }
+			'database-url': { type: 'string' },
+			url: { type: 'string' }
 		}
 	});
 	const file = positionals[0];
-	if (!values.round || !file) {
+	const instrument = values.instrument ?? 'eit';
+	if (!values.round || !file || (instrument !== 'iit' && instrument !== 'eit')) {
 		console.error(usage);
 		return 2;
 	}
-	const lines = parseNdjson(await readFile(file, 'utf8'));
-	const db = await openDatabase({
-		databaseUrl: values['database-url'] ?? process.env.DATABASE_URL,
-		dataDir: values.data
-	});
+	const round = values.round;
+	const lines = await readLines(file, round, instrument);
+	const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
+
+	let db: Sql | null = null;
+	let submit: Submit;
+	if (values.url) {
+		submit = overHttp(values.url, (await runningServer(values.data)).serviceKey);
+	} else {
+		try {
+			db = await openDatabase({ databaseUrl, dataDir: values.data });
+			submit = direct(db);
+		} catch (error) {
+			if (!(error instanceof DataFolderInUse)) throw error;
+			// The server has the folder: send to it, as a browser would.
+			const server = await runningServer(values.data);
+			if (!server.url) {
+				console.error(
+					`${error.message}\nIt runs, but its address is not known: give it with --url http://127.0.0.1:<port>.`
+				);
+				return 1;
+			}
+			console.log(`The server at ${server.url} is running: sending the responses to it.`);
+			submit = overHttp(server.url, server.serviceKey);
+		}
+	}
 	try {
-		const round = values.round;
-		const verdicts = await submitLines(db, lines, (v) => ({ channel: 'paper', ...v, round }));
+		const verdicts = await submitLines(submit, lines, (v) => ({ channel: 'paper', ...v, round }));
 		const count = (s: Verdict['status']) => verdicts.filter((v) => v.verdict.status === s).length;
 		console.log(
 			`Round ${round}: ${count('accepted')} stored, ${count('duplicate')} already there, ` +
@@ -192,8 +256,23 @@ async function importFile(args: string[]): Promise<number> {
 		);
 		return reportRejections(verdicts) > 0 ? 1 : 0;
 	} finally {
-		await db.close();
+		await db?.close();
 	}
+}
+
+/** A file's responses as numbered lines: JSON lines, or the paper template's CSV/XLSX rows. */
+async function readLines(file: string, round: string, instrument: 'iit' | 'eit'): Promise<Line[]> {
+	if (!/\.(csv|xlsx)$/i.test(file)) return parseNdjson(await readFile(file, 'utf8'));
+	const rows = await paperResponses(await readSheet(file, await readFile(file)), {
+		round,
+		instrument,
+		today: thaiToday()
+	});
+	return rows.map((r) =>
+		r.problem
+			? { line: r.row, error: `${r.problem.code}: ${r.problem.reason}` }
+			: { line: r.row, value: r.response }
+	);
 }
 
 async function frameworks(args: string[]): Promise<number> {
@@ -377,7 +456,11 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
 /** Runs one command line (`ita <command> …`) and resolves to its exit code. */
 export async function ita(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;
-	const run = commands[command ?? ''];
+	const run = Object.hasOwn(commands, command ?? '') ? commands[command ?? ''] : undefined;
+	if (run && (rest.includes('--help') || rest.includes('-h'))) {
+		console.log(usage);
+		return 0;
+	}
 	if (!run) {
 		console.error(usage);
 		return command === 'help' || command === '--help' ? 0 : 2;

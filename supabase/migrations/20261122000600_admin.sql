@@ -131,7 +131,12 @@ select ita_private.add_bangkok_districts();
 -- Helpers: validation and "the agency (round) this caller manages"
 -- ---------------------------------------------------------------------------------
 
-/** The code, when it is 1–60 lower-case letters, digits and single dashes; else 22023. */
+/**
+ * The code, when it is 1–60 lower-case letters, digits and single dashes; else 22023
+ * `code_invalid` (detail: field, value). Errors raise a code of the catalogue
+ * (src/lib/i18n/errors.ts) as their message, parameters as JSON in detail, and an
+ * English sentence for API users as hint.
+ */
 create or replace function ita_private.require_code(value text, what text)
 returns text
 language plpgsql immutable
@@ -139,10 +144,10 @@ set search_path = ''
 as $$
 begin
 	if value is null or value !~ '^[a-z0-9]+(-[a-z0-9]+)*$' or length(value) > 60 then
-		raise exception using errcode = '22023',
-			message = format('%s is 1 to 60 lower-case letters (a–z), digits and single dashes, like registration-1; %s is not',
-				what, coalesce(quote_literal(value), 'an empty one')),
-			hint = 'รหัสใช้ได้เฉพาะอักษรภาษาอังกฤษตัวเล็ก ตัวเลข และขีด (-) ไม่เกิน 60 ตัว เช่น registration-1';
+		raise exception using errcode = '22023', message = 'code_invalid',
+			detail = jsonb_build_object('field', 'code', 'value', coalesce(value, ''))::text,
+			hint = format('%s is 1 to 60 lower-case letters (a–z), digits and single dashes, like registration-1; %s is not',
+				what, coalesce(quote_literal(value), 'an empty one'));
 	end if;
 	return value;
 end;
@@ -163,31 +168,33 @@ declare
 	extra text;
 begin
 	if name is null or jsonb_typeof(name) <> 'object' then
-		raise exception using errcode = '22023',
-			message = format('%s is a JSON object like {"th": "ฝ่ายทะเบียน", "en": "Civil registration"}', what),
-			hint = 'กรุณากรอกชื่อภาษาไทย';
+		raise exception using errcode = '22023', message = 'name_invalid',
+			detail = '{"field": "nameTh"}',
+			hint = format('%s is a JSON object like {"th": "ฝ่ายทะเบียน", "en": "Civil registration"}', what);
 	end if;
 	select string_agg(k, ', ' order by k) into extra from jsonb_object_keys(name) k where k not in ('th', 'en');
 	if extra is not null then
-		raise exception using errcode = '22023',
-			message = format('%s has only "th" and "en", not %s', what, extra);
+		raise exception using errcode = '22023', message = 'name_invalid',
+			detail = jsonb_build_object('field', 'nameTh', 'keys', extra)::text,
+			hint = format('%s has only "th" and "en", not %s', what, extra);
 	end if;
 	if jsonb_typeof(name -> 'th') is distinct from 'string'
 		or btrim(name ->> 'th', E' \t\r\n') = '' then
-		raise exception using errcode = '22023',
-			message = format('%s needs its Thai name ("th")', what),
-			hint = 'กรุณากรอกชื่อภาษาไทย';
+		raise exception using errcode = '22023', message = 'name_th_missing',
+			detail = '{"field": "nameTh"}',
+			hint = format('%s needs its Thai name ("th")', what);
 	end if;
 	if name ? 'en' and jsonb_typeof(name -> 'en') not in ('string', 'null') then
-		raise exception using errcode = '22023',
-			message = format('the English name ("en") of %s is text', what);
+		raise exception using errcode = '22023', message = 'name_invalid',
+			detail = '{"field": "nameEn"}',
+			hint = format('the English name ("en") of %s is text', what);
 	end if;
 	th := btrim(name ->> 'th', E' \t\r\n');
 	en := nullif(btrim(name ->> 'en', E' \t\r\n'), '');
 	if length(th) > 200 or length(en) > 200 then
-		raise exception using errcode = '22023',
-			message = format('%s is at most 200 characters in each language', what),
-			hint = 'ชื่อยาวได้ไม่เกิน 200 ตัวอักษร';
+		raise exception using errcode = '22023', message = 'name_too_long',
+			detail = jsonb_build_object('field', case when length(th) > 200 then 'nameTh' else 'nameEn' end)::text,
+			hint = format('%s is at most 200 characters in each language', what);
 	end if;
 	return jsonb_strip_nulls(jsonb_build_object('th', th, 'en', en));
 end;
@@ -204,9 +211,9 @@ declare
 begin
 	select * into a from public.agencies g where g.code = agency_code;
 	if a.agency_id is null or not ita_private.can_manage_agency(a.agency_id) then
-		raise exception using errcode = 'PT404',
-			message = format('no agency %s that you may manage', coalesce(agency_code, '(no code given)')),
-			hint = 'ตรวจสอบรหัสหน่วยงาน เจ้าหน้าที่จัดการได้เฉพาะหน่วยงานของตนเอง';
+		raise exception using errcode = 'PT404', message = 'agency_not_managed',
+			detail = jsonb_build_object('agency', coalesce(agency_code, ''))::text,
+			hint = format('no agency %s that you may manage', coalesce(agency_code, '(no code given)'));
 	end if;
 	return a;
 end;
@@ -223,9 +230,9 @@ declare
 begin
 	select * into r from public.rounds x where x.code = round_code;
 	if r.round_id is null or not ita_private.can_manage_agency(r.agency_id) then
-		raise exception using errcode = 'PT404',
-			message = format('no round %s that you may manage', coalesce(round_code, '(no code given)')),
-			hint = 'ตรวจสอบรหัสรอบการประเมิน เจ้าหน้าที่จัดการได้เฉพาะรอบของหน่วยงานตนเอง';
+		raise exception using errcode = 'PT404', message = 'round_not_managed',
+			detail = jsonb_build_object('round', coalesce(round_code, ''))::text,
+			hint = format('no round %s that you may manage', coalesce(round_code, '(no code given)'));
 	end if;
 	return r;
 end;
@@ -239,19 +246,20 @@ set search_path = ''
 as $$
 begin
 	if fiscal_year is null then
-		raise exception using errcode = '22023', message = 'give the fiscal year, like 2024',
-			hint = 'กรุณาระบุปีงบประมาณ (ค.ศ.)';
+		raise exception using errcode = '22023', message = 'fiscal_year_missing',
+			detail = '{"field": "fiscal_year"}', hint = 'give the fiscal year, like 2024';
 	end if;
 	if fiscal_year between 2400 and 2800 then
-		raise exception using errcode = '22023',
-			message = format('fiscal year %s is a Buddhist-era year; rounds store the Gregorian year, %s',
-				fiscal_year, fiscal_year - 543),
-			hint = format('ปีงบประมาณ พ.ศ. %s ให้ส่งเป็น ค.ศ. %s (ลบ 543)', fiscal_year, fiscal_year - 543);
+		raise exception using errcode = '22023', message = 'fiscal_year_buddhist',
+			detail = jsonb_build_object('field', 'fiscal_year', 'year', fiscal_year,
+				'gregorian', fiscal_year - 543)::text,
+			hint = format('fiscal year %s is a Buddhist-era year; rounds store the Gregorian year, %s',
+				fiscal_year, fiscal_year - 543);
 	end if;
 	if fiscal_year not between 2000 and 2100 then
-		raise exception using errcode = '22023',
-			message = format('fiscal year %s is not a year this app can hold (2000–2100, Gregorian)', fiscal_year),
-			hint = 'ปีงบประมาณ (ค.ศ.) ต้องอยู่ระหว่าง 2000–2100';
+		raise exception using errcode = '22023', message = 'fiscal_year_out_of_range',
+			detail = jsonb_build_object('field', 'fiscal_year', 'year', fiscal_year)::text,
+			hint = format('fiscal year %s is not a year this app can hold (2000–2100, Gregorian)', fiscal_year);
 	end if;
 	return fiscal_year;
 end;
@@ -259,7 +267,9 @@ $$;
 
 /**
  * Checks a round's settings and returns them as a rounds row (code, agency and status
- * left empty), with a blank IIT access code read as none. 22023 on the first problem.
+ * left empty), with a blank IIT access code read as none. Every problem at once:
+ * 22023 `round_invalid` with detail {"problems": [{"field", "code", …}]}
+ * (ita_private.round_problems in 20261206004000_ux.sql lists them).
  */
 create or replace function ita_private.valid_round(
 	framework text,
@@ -278,42 +288,15 @@ set search_path = ''
 as $$
 declare
 	r public.rounds;
-	known text;
+	problems jsonb := ita_private.round_problems(framework, fiscal_year, opens_on, closes_on,
+		iit_access_code, target_staff, min_iit, min_eit, allow_repeat);
 begin
-	if not exists (select from public.frameworks f where f.framework_id = valid_round.framework) then
-		select string_agg(f.framework_id, ', ' order by f.framework_id) into known from public.frameworks f;
-		raise exception using errcode = '22023',
-			message = format('there is no framework %s; the frameworks are: %s',
-				coalesce(framework, '(none given)'), coalesce(known, 'none yet')),
-			hint = 'เลือกชุดแบบวัด (framework) ที่มีในระบบ';
-	end if;
-	perform ita_private.require_fiscal_year(fiscal_year);
-	if opens_on is null or closes_on is null then
-		raise exception using errcode = '22023',
-			message = 'a round needs the day it opens and the day it closes',
-			hint = 'กรุณาระบุวันเปิดและวันปิดการประเมิน';
-	end if;
-	if closes_on < opens_on then
-		raise exception using errcode = '22023',
-			message = format('a round cannot close (%s) before it opens (%s)', closes_on, opens_on),
-			hint = 'วันปิดต้องไม่ก่อนวันเปิด';
+	if jsonb_array_length(problems) > 0 then
+		raise exception using errcode = '22023', message = 'round_invalid',
+			detail = jsonb_build_object('problems', problems)::text,
+			hint = 'Some settings of the round are invalid; detail.problems lists each field and what is wrong.';
 	end if;
 	r.iit_access_code := nullif(btrim(iit_access_code, E' \t\r\n'), '');
-	if length(r.iit_access_code) not between 4 and 64 then
-		raise exception using errcode = '22023',
-			message = 'the IIT access code is 4 to 64 characters (or none at all)',
-			hint = 'รหัสสำหรับบุคลากรต้องยาว 4–64 ตัวอักษร หรือเว้นว่างหากไม่ใช้';
-	end if;
-	if target_staff not between 0 and 1000000 or min_iit not between 0 and 1000000
-		or min_eit not between 0 and 1000000 then
-		raise exception using errcode = '22023',
-			message = 'the number of staff and the minimum IIT and EIT samples are whole numbers of 0 or more (or left empty)',
-			hint = 'จำนวนบุคลากรและจำนวนตัวอย่างขั้นต่ำต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป';
-	end if;
-	if allow_repeat is null then
-		raise exception using errcode = '22023',
-			message = 'say whether one phone may answer more than once (allow_repeat true or false)';
-	end if;
 	r.framework_id := framework;
 	r.fiscal_year := fiscal_year;
 	r.opens_on := opens_on;
@@ -334,9 +317,9 @@ set search_path = ''
 as $$
 begin
 	if status is null or status not in ('draft', 'open', 'closed') then
-		raise exception using errcode = '22023',
-			message = format('a round''s status is draft, open or closed, not %s', coalesce(status, 'empty')),
-			hint = 'สถานะ: draft (ร่าง), open (เปิดรับคำตอบ), closed (ปิด)';
+		raise exception using errcode = '22023', message = 'round_status_invalid',
+			detail = jsonb_build_object('field', 'status', 'value', coalesce(status, ''))::text,
+			hint = format('a round''s status is draft, open or closed, not %s', coalesce(status, 'empty'));
 	end if;
 	return status;
 end;
@@ -470,18 +453,17 @@ begin
 		update public.agencies g set name = v_name where g.agency_id = a.agency_id returning * into a;
 	else
 		if not ita_private.caller_is_central() then
-			raise exception using errcode = '42501',
-				message = 'only a central administrator may add an agency',
-				hint = 'เฉพาะผู้ดูแลระบบส่วนกลางเท่านั้นที่เพิ่มหน่วยงานได้';
+			raise exception using errcode = '42501', message = 'agency_add_forbidden',
+				hint = 'only a central administrator may add an agency';
 		end if;
 		v_code := ita_private.require_code(v_code, 'an agency code');
 		v_name := ita_private.require_name(name, 'an agency''s name');
 		insert into public.agencies (code, name) values (v_code, v_name)
 		on conflict do nothing returning * into a;
 		if a.agency_id is null then
-			raise exception using errcode = '23505',
-				message = format('there already is an agency with the code %s; choose another code, or edit that agency', v_code),
-				hint = 'รหัสหน่วยงานนี้มีอยู่แล้ว กรุณาใช้รหัสอื่น หรือแก้ไขหน่วยงานเดิม';
+			raise exception using errcode = '23505', message = 'agency_code_taken',
+				detail = jsonb_build_object('field', 'code', 'code', v_code)::text,
+				hint = format('there already is an agency with the code %s; choose another code, or edit that agency', v_code);
 		end if;
 	end if;
 	return jsonb_build_object('code', a.code, 'name', a.name);
@@ -517,28 +499,28 @@ declare
 	s public.sections;
 begin
 	if v_kind not in ('section', 'school', 'other') then
-		raise exception using errcode = '22023',
-			message = format('a section''s kind is section, school or other, not %s', v_kind),
-			hint = 'ประเภท: section (ฝ่าย), school (โรงเรียน) หรือ other (อื่น ๆ)';
+		raise exception using errcode = '22023', message = 'section_kind_invalid',
+			detail = jsonb_build_object('field', 'kind', 'value', v_kind)::text,
+			hint = format('a section''s kind is section, school or other, not %s', v_kind);
 	end if;
 	if coalesce(update_existing, false) then
 		update public.sections x set name = v_name, kind = v_kind
 		where x.agency_id = a.agency_id and x.code = v_code
 		returning * into s;
 		if s.section_id is null then
-			raise exception using errcode = 'PT404',
-				message = format('agency %s has no section %s to edit', a.code, v_code),
-				hint = 'ไม่พบฝ่ายนี้ในหน่วยงาน';
+			raise exception using errcode = 'PT404', message = 'section_unknown',
+				detail = jsonb_build_object('section', v_code)::text,
+				hint = format('agency %s has no section %s to edit', a.code, v_code);
 		end if;
 	else
 		insert into public.sections (agency_id, code, name, kind) values (a.agency_id, v_code, v_name, v_kind)
 		on conflict do nothing returning * into s;
 		if s.section_id is null then
 			select * into s from public.sections x where x.agency_id = a.agency_id and x.code = v_code;
-			raise exception using errcode = '23505',
-				message = format('agency %s already has a section with the code %s ("%s"); choose another code, or edit that section',
-					a.code, v_code, s.name ->> 'th'),
-				hint = 'รหัสฝ่ายนี้มีอยู่แล้วในหน่วยงาน กรุณาใช้รหัสอื่น หรือแก้ไขฝ่ายเดิม';
+			raise exception using errcode = '23505', message = 'section_code_taken',
+				detail = jsonb_build_object('field', 'code', 'section', v_code, 'name', s.name ->> 'th')::text,
+				hint = format('agency %s already has a section with the code %s ("%s"); choose another code, or edit that section',
+					a.code, v_code, s.name ->> 'th');
 		end if;
 	end if;
 	return jsonb_build_object('code', s.code, 'name', s.name, 'kind', s.kind);
@@ -560,17 +542,17 @@ declare
 begin
 	select * into s from public.sections x where x.agency_id = a.agency_id and x.code = v_code;
 	if s.section_id is null then
-		raise exception using errcode = 'PT404',
-			message = format('agency %s has no section %s', a.code, coalesce(v_code, '(no code given)')),
-			hint = 'ไม่พบฝ่ายนี้ในหน่วยงาน';
+		raise exception using errcode = 'PT404', message = 'section_unknown',
+			detail = jsonb_build_object('section', coalesce(v_code, ''))::text,
+			hint = format('agency %s has no section %s', a.code, coalesce(v_code, '(no code given)'));
 	end if;
 	select string_agg(p.code, ', ' order by p.code) into users
 	from public.service_points p where p.section_id = s.section_id;
 	if users is not null then
-		raise exception using errcode = '23503',
-			message = format('section %s still has service points (%s); move them to another section or delete them first',
-				v_code, users),
-			hint = 'ฝ่ายนี้ยังมีจุดบริการอยู่ ย้ายหรือลบจุดบริการก่อน';
+		raise exception using errcode = '23503', message = 'section_has_service_points',
+			detail = jsonb_build_object('section', v_code, 'servicePoints', users)::text,
+			hint = format('section %s still has service points (%s); move them to another section or delete them first',
+				v_code, users);
 	end if;
 	delete from public.sections x where x.section_id = s.section_id;
 end;
@@ -609,10 +591,10 @@ begin
 		select * into v_section from public.sections s
 		where s.agency_id = a.agency_id and s.code = section_code;
 		if v_section.section_id is null then
-			raise exception using errcode = '22023',
-				message = format('agency %s has no section %s; add the section first or choose one of its sections',
-					a.code, section_code),
-				hint = 'ไม่พบฝ่ายนี้ในหน่วยงาน';
+			raise exception using errcode = '22023', message = 'section_unknown',
+				detail = jsonb_build_object('field', 'section', 'section', section_code)::text,
+				hint = format('agency %s has no section %s; add the section first or choose one of its sections',
+					a.code, section_code);
 		end if;
 	end if;
 	if coalesce(update_existing, false) then
@@ -620,9 +602,9 @@ begin
 		where x.agency_id = a.agency_id and x.code = v_code
 		returning * into p;
 		if p.service_point_id is null then
-			raise exception using errcode = 'PT404',
-				message = format('agency %s has no service point %s to edit', a.code, v_code),
-				hint = 'ไม่พบจุดบริการนี้ในหน่วยงาน';
+			raise exception using errcode = 'PT404', message = 'service_point_unknown',
+				detail = jsonb_build_object('servicePoint', v_code)::text,
+				hint = format('agency %s has no service point %s to edit', a.code, v_code);
 		end if;
 	else
 		insert into public.service_points (agency_id, section_id, code, name)
@@ -630,10 +612,10 @@ begin
 		on conflict do nothing returning * into p;
 		if p.service_point_id is null then
 			select * into p from public.service_points x where x.agency_id = a.agency_id and x.code = v_code;
-			raise exception using errcode = '23505',
-				message = format('agency %s already has a service point with the code %s ("%s"); choose another code, or edit that service point',
-					a.code, v_code, p.name ->> 'th'),
-				hint = 'รหัสจุดบริการนี้มีอยู่แล้วในหน่วยงาน กรุณาใช้รหัสอื่น หรือแก้ไขจุดบริการเดิม';
+			raise exception using errcode = '23505', message = 'service_point_code_taken',
+				detail = jsonb_build_object('field', 'code', 'servicePoint', v_code, 'name', p.name ->> 'th')::text,
+				hint = format('agency %s already has a service point with the code %s ("%s"); choose another code, or edit that service point',
+					a.code, v_code, p.name ->> 'th');
 		end if;
 	end if;
 	return jsonb_build_object('code', p.code, 'name', p.name, 'section', v_section.code);
@@ -658,16 +640,16 @@ declare
 begin
 	select * into p from public.service_points x where x.agency_id = a.agency_id and x.code = v_code;
 	if p.service_point_id is null then
-		raise exception using errcode = 'PT404',
-			message = format('agency %s has no service point %s', a.code, coalesce(v_code, '(no code given)')),
-			hint = 'ไม่พบจุดบริการนี้ในหน่วยงาน';
+		raise exception using errcode = 'PT404', message = 'service_point_unknown',
+			detail = jsonb_build_object('servicePoint', coalesce(v_code, ''))::text,
+			hint = format('agency %s has no service point %s', a.code, coalesce(v_code, '(no code given)'));
 	end if;
 	select count(*) into n from public.responses r where r.service_point_id = p.service_point_id;
 	if n > 0 then
-		raise exception using errcode = '23503',
-			message = format('service point %s already has responses (%s); deleting it would lose where they were given. Rename it instead',
-				v_code, n),
-			hint = 'จุดบริการนี้มีผู้ตอบแล้ว ลบไม่ได้ แต่แก้ไขชื่อได้';
+		raise exception using errcode = '23503', message = 'service_point_has_responses',
+			detail = jsonb_build_object('servicePoint', v_code, 'count', n)::text,
+			hint = format('service point %s already has responses (%s); deleting it would lose where they were given. Rename it instead',
+				v_code, n);
 	end if;
 	delete from public.service_points x where x.service_point_id = p.service_point_id;
 end;
@@ -705,12 +687,23 @@ set search_path = ''
 as $$
 declare
 	a public.agencies := ita_private.managed_agency(agency_code);
-	v_code text := ita_private.require_code(code, 'a round code');
-	v public.rounds := ita_private.valid_round(framework, fiscal_year, opens_on, closes_on,
-		iit_access_code, target_staff, min_iit, min_eit, allow_repeat);
-	v_status text := ita_private.require_round_status(status);
+	v_code text := code;
+	v public.rounds;
+	v_status text := status;
 	r public.rounds;
+	problems jsonb := ita_private.new_round_problems(a.code, code, framework, fiscal_year, opens_on,
+		closes_on, iit_access_code, target_staff, min_iit, min_eit, allow_repeat, status);
 begin
+	-- Every problem at once (the code, the settings, the status), so a form shows them all.
+	if jsonb_array_length(problems) > 0 then
+		raise exception using errcode = case when problems @> '[{"code": "round_code_taken"}]'
+				and jsonb_array_length(problems) = 1 then '23505' else '22023' end,
+			message = 'round_invalid',
+			detail = jsonb_build_object('problems', problems)::text,
+			hint = 'Some settings of the round are invalid; detail.problems lists each field and what is wrong.';
+	end if;
+	v := ita_private.valid_round(framework, fiscal_year, opens_on, closes_on,
+		iit_access_code, target_staff, min_iit, min_eit, allow_repeat);
 	-- IIT by one-time slips (issue_iit_codes) unless a shared code is given (issue 13).
 	insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on, status,
 		iit_access_code, target_staff, min_iit, min_eit, allow_repeat, iit_codes)
@@ -720,10 +713,12 @@ begin
 	on conflict do nothing
 	returning * into r;
 	if r.round_id is null then
-		raise exception using errcode = '23505',
-			message = format('there already is a round with the code %s; round codes are unique across all agencies, so add the agency and the year, like %s-%s',
-				v_code, a.code, v.fiscal_year + 543),
-			hint = 'รหัสรอบนี้มีอยู่แล้ว กรุณาใช้รหัสอื่น เช่น ชื่อเขตตามด้วยปี พ.ศ.';
+		-- Taken between the check above and the insert.
+		raise exception using errcode = '23505', message = 'round_invalid',
+			detail = jsonb_build_object('problems', jsonb_build_array(jsonb_build_object(
+				'field', 'code', 'code', 'round_code_taken', 'value', v_code,
+				'suggestion', format('%s-%s', a.code, v.fiscal_year + 543))))::text,
+			hint = 'Round codes are unique across all agencies: add the agency and the year.';
 	end if;
 	return ita_private.round_json(r);
 end;
@@ -758,10 +753,10 @@ declare
 	n integer := ita_private.round_respondents(r.round_id);
 begin
 	if v.framework_id <> r.framework_id and n > 0 then
-		raise exception using errcode = '55000',
-			message = format('round %s already has responses (%s) to the questions of %s; its framework cannot change. Open a new round instead',
-				r.code, n, r.framework_id),
-			hint = 'รอบนี้มีผู้ตอบแล้ว เปลี่ยนชุดแบบวัดไม่ได้ ให้สร้างรอบใหม่';
+		raise exception using errcode = '55000', message = 'round_framework_locked',
+			detail = jsonb_build_object('field', 'framework', 'round', r.code, 'count', n)::text,
+			hint = format('round %s already has responses (%s) to the questions of %s; its framework cannot change. Open a new round instead',
+				r.code, n, r.framework_id);
 	end if;
 	update public.rounds x set
 		framework_id = v.framework_id, fiscal_year = v.fiscal_year, opens_on = v.opens_on,
@@ -788,9 +783,9 @@ declare
 	v_status text := ita_private.require_round_status(status);
 begin
 	if v_status = 'draft' and ita_private.round_respondents(r.round_id) > 0 then
-		raise exception using errcode = '55000',
-			message = format('round %s already has responses and cannot go back to draft; close it instead', r.code),
-			hint = 'รอบนี้มีผู้ตอบแล้ว กลับเป็นร่างไม่ได้ ให้ปิดรอบแทน';
+		raise exception using errcode = '55000', message = 'round_has_responses_no_draft',
+			detail = jsonb_build_object('round', r.code)::text,
+			hint = format('round %s already has responses and cannot go back to draft; close it instead', r.code);
 	end if;
 	update public.rounds x set status = v_status where x.round_id = r.round_id returning * into r;
 	return ita_private.round_json(r);
@@ -812,9 +807,9 @@ begin
 	select (select count(*) from public.responses p where p.round_id = r.round_id)
 		+ (select count(*) from public.held_responses h where h.round_id = r.round_id) into n;
 	if n > 0 then
-		raise exception using errcode = '55000',
-			message = format('round %s already has responses (%s) and cannot be deleted; close it instead', r.code, n),
-			hint = 'รอบนี้มีผู้ตอบแล้ว ลบไม่ได้ ให้ปิดรอบแทน';
+		raise exception using errcode = '55000', message = 'round_has_responses_no_delete',
+			detail = jsonb_build_object('round', r.code, 'count', n)::text,
+			hint = format('round %s already has responses (%s) and cannot be deleted; close it instead', r.code, n);
 	end if;
 	delete from public.rounds x where x.round_id = r.round_id;
 end;
@@ -845,14 +840,14 @@ begin
 	where q.framework_id = r.framework_id and q.kind = 'check'
 		and lower(q.question_id) = lower(btrim(set_oit_evidence.question_id));
 	if item is null then
-		raise exception using errcode = '22023',
-			message = format('%s is not an OIT item of framework %s', coalesce(question_id, '(no item given)'), r.framework_id),
-			hint = 'ตรวจสอบหมายเลขข้อ OIT';
+		raise exception using errcode = '22023', message = 'oit_item_unknown',
+			detail = jsonb_build_object('item', coalesce(question_id, ''))::text,
+			hint = format('%s is not an OIT item of framework %s', coalesce(question_id, '(no item given)'), r.framework_id);
 	end if;
 	if v_url is not null and (v_url !~* '^https?://[^\s/?#]+[^\s]*$' or length(v_url) > 2000) then
-		raise exception using errcode = '22023',
-			message = 'the evidence is one web address starting with https:// (or http://), without spaces, at most 2000 characters',
-			hint = 'กรุณาใส่ URL ที่ขึ้นต้นด้วย https://';
+		raise exception using errcode = '22023', message = 'oit_evidence_url_invalid',
+			detail = jsonb_build_object('field', 'url-' || item, 'item', item)::text,
+			hint = 'the evidence is one web address starting with https:// (or http://), without spaces, at most 2000 characters';
 	end if;
 	insert into public.oit_scores as o (round_id, question_id, score, evidence_url)
 	values (r.round_id, item, null, v_url)

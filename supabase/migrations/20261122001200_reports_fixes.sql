@@ -40,24 +40,23 @@ begin
 		update public.agencies g set name = v_name where g.agency_id = a.agency_id returning * into a;
 	else
 		if not ita_private.caller_is_central() then
-			raise exception using errcode = '42501',
-				message = 'only a central administrator may add an agency',
-				hint = 'เฉพาะผู้ดูแลระบบส่วนกลางเท่านั้นที่เพิ่มหน่วยงานได้';
+			raise exception using errcode = '42501', message = 'agency_add_forbidden',
+				hint = 'only a central administrator may add an agency';
 		end if;
 		v_code := ita_private.require_code(v_code, 'an agency code');
 		if v_code = any (ita_private.reserved_agency_codes()) then
-			raise exception using errcode = '22023',
-				message = format('the agency code %s is taken by a page of the officers'' screens (/admin/%s); choose another, like %s-office',
-					v_code, v_code, v_code),
-				hint = format('รหัส %s ใช้เป็นที่อยู่ของหน้าจอในระบบอยู่แล้ว กรุณาใช้รหัสอื่น', v_code);
+			raise exception using errcode = '22023', message = 'agency_code_reserved',
+				detail = jsonb_build_object('field', 'code', 'code', v_code)::text,
+				hint = format('the agency code %s is taken by a page of the officers'' screens (/admin/%s); choose another, like %s-office',
+					v_code, v_code, v_code);
 		end if;
 		v_name := ita_private.require_name(name, 'an agency''s name');
 		insert into public.agencies (code, name) values (v_code, v_name)
 		on conflict do nothing returning * into a;
 		if a.agency_id is null then
-			raise exception using errcode = '23505',
-				message = format('there already is an agency with the code %s; choose another code, or edit that agency', v_code),
-				hint = 'รหัสหน่วยงานนี้มีอยู่แล้ว กรุณาใช้รหัสอื่น หรือแก้ไขหน่วยงานเดิม';
+			raise exception using errcode = '23505', message = 'agency_code_taken',
+				detail = jsonb_build_object('field', 'code', 'code', v_code)::text,
+				hint = format('there already is an agency with the code %s; choose another code, or edit that agency', v_code);
 		end if;
 	end if;
 	return jsonb_build_object('code', a.code, 'name', a.name);

@@ -86,6 +86,7 @@ interface Failure {
 	code: string;
 	message: string;
 	hint?: string;
+	detail?: string;
 }
 
 /** The error a call fails with (both engines give SQLSTATE, message and hint). */
@@ -94,7 +95,7 @@ async function failure(call: Promise<unknown>): Promise<Failure> {
 		await call;
 	} catch (error) {
 		const e = error as Failure;
-		return { code: e.code, message: e.message, hint: e.hint };
+		return { code: e.code, message: e.message, hint: e.hint, detail: e.detail };
 	}
 	throw new Error('expected the call to be refused, and it succeeded');
 }
@@ -326,11 +327,17 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 			})
 		);
 		expect(refused.code).toBe('23505');
-		expect(refused.message).toBe(
+		// A code of the screens' catalogue, its parameters, and an English hint for API users.
+		expect(refused.message).toBe('service_point_code_taken');
+		expect(JSON.parse(refused.detail ?? '{}')).toEqual({
+			field: 'code',
+			servicePoint: 'registration-1',
+			name: 'ฝ่ายทะเบียน ช่อง 1'
+		});
+		expect(refused.hint).toBe(
 			'agency bang-rak already has a service point with the code registration-1 ("ฝ่ายทะเบียน ช่อง 1"); ' +
 				'choose another code, or edit that service point'
 		);
-		expect(refused.hint).toMatch(/รหัสจุดบริการนี้มีอยู่แล้ว/);
 		expect(await view(officerA, 'bang-rak')).toEqual(before);
 
 		// Editing is asked for in so many words, and only edits what exists.
@@ -344,7 +351,8 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 		);
 		expect(missing).toMatchObject({
 			code: 'PT404',
-			message: 'agency bang-rak has no service point registration-9 to edit'
+			message: 'service_point_unknown',
+			hint: 'agency bang-rak has no service point registration-9 to edit'
 		});
 		expect(await view(officerA, 'bang-rak')).toEqual(before);
 
@@ -370,7 +378,8 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 			})
 		);
 		expect(section.code).toBe('23505');
-		expect(section.message).toMatch(/^agency bang-rak already has a section with the code revenue/);
+		expect(section.message).toBe('section_code_taken');
+		expect(section.hint).toMatch(/^agency bang-rak already has a section with the code revenue/);
 		await callRpc(t.db, officerB, 'save_service_point', {
 			agency_code: 'samphanthawong',
 			code: 'registration-1',
@@ -393,25 +402,60 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 			expect(f.code, f.message).toBe('22023');
 			return f.message;
 		};
-		expect(await refused('create_round', { ...round, fiscal_year: 2569 })).toBe(
-			'fiscal year 2569 is a Buddhist-era year; rounds store the Gregorian year, 2026'
-		);
-		expect(await refused('create_round', { ...round, closes_on: day(-1) })).toBe(
-			`a round cannot close (${day(-1)}) before it opens (${day(0)})`
-		);
-		expect(await refused('create_round', { ...round, code: 'Bang Rak 2569' })).toMatch(
-			/^a round code is 1 to 60 lower-case letters .*; 'Bang Rak 2569' is not$/
-		);
-		expect(await refused('create_round', { ...round, framework: 'nacc-2599' })).toBe(
-			'there is no framework nacc-2599; the frameworks are: bma-2567, nacc-2565'
-		);
-		expect(await refused('create_round', { ...round, iit_access_code: 'abc' })).toMatch(
-			/IIT access code is 4 to 64 characters/
-		);
-		expect(await refused('create_round', { ...round, min_iit: -1 })).toMatch(/0 or more/);
+		// A round's settings: every problem at once, each naming its field and a catalogue code.
+		const problems = async (args: Record<string, unknown>) => {
+			const f = await failure(callRpc(t.db, officerA, 'create_round', { ...round, ...args }));
+			expect(f.code, f.message).toBe('22023');
+			expect(f.message).toBe('round_invalid');
+			return (JSON.parse(f.detail ?? '{}') as { problems: Record<string, unknown>[] }).problems;
+		};
+		expect(await problems({ fiscal_year: 2569 })).toEqual([
+			{ field: 'fiscal_year', code: 'fiscal_year_buddhist', year: 2569, gregorian: 2026 }
+		]);
+		expect(await problems({ closes_on: day(-1) })).toEqual([
+			{
+				field: 'closes_on',
+				code: 'round_closes_before_opens',
+				opensOn: day(0),
+				closesOn: day(-1)
+			}
+		]);
+		expect(await problems({ code: 'Bang Rak 2569' })).toEqual([
+			{ field: 'code', code: 'code_invalid', value: 'Bang Rak 2569' }
+		]);
+		expect(await problems({ framework: 'nacc-2599' })).toEqual([
+			{ field: 'framework', code: 'framework_unknown', framework: 'nacc-2599' }
+		]);
+		expect(await problems({ iit_access_code: 'abc' })).toEqual([
+			{ field: 'iit_access_code', code: 'iit_access_code_length' }
+		]);
+		expect(await problems({ min_iit: -1 })).toEqual([{ field: 'min_iit', code: 'count_invalid' }]);
+		expect(
+			(
+				await problems({
+					code: 'Bang Rak',
+					fiscal_year: 2569,
+					closes_on: day(-1),
+					iit_access_code: 'abc',
+					min_eit: -5
+				})
+			).map((p) => p.field)
+		).toEqual(['code', 'fiscal_year', 'closes_on', 'iit_access_code', 'min_eit']);
+		// The same list without changing anything, for a form that checked some fields itself.
+		expect(
+			await callRpc(t.db, officerA, 'round_settings_problems', {
+				round_code: null,
+				...round,
+				fiscal_year: null,
+				min_eit: -1
+			})
+		).toEqual([
+			{ field: 'fiscal_year', code: 'fiscal_year_missing' },
+			{ field: 'min_eit', code: 'count_invalid' }
+		]);
 		expect(
 			await refused('save_section', { agency_code: 'bang-rak', code: 'desk', name: { en: 'x' } })
-		).toBe('a section\'s name needs its Thai name ("th")');
+		).toBe('name_th_missing');
 		expect(
 			await refused('save_section', {
 				agency_code: 'bang-rak',
@@ -419,7 +463,7 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 				name: { th: 'งาน' },
 				kind: 'department'
 			})
-		).toBe("a section's kind is section, school or other, not department");
+		).toBe('section_kind_invalid');
 		expect(
 			await refused('save_service_point', {
 				agency_code: 'bang-rak',
@@ -427,9 +471,9 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 				name: { th: 'ภาษี' },
 				section_code: 'tax'
 			})
-		).toMatch(/agency bang-rak has no section tax/);
-		expect(await refused('set_round_status', { round_code: roundA, status: 'paused' })).toMatch(
-			/draft, open or closed/
+		).toBe('section_unknown');
+		expect(await refused('set_round_status', { round_code: roundA, status: 'paused' })).toBe(
+			'round_status_invalid'
 		);
 		expect(await roundCount()).toBe(rounds);
 
@@ -438,7 +482,17 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 			callRpc(t.db, officerA, 'create_round', { ...round, code: roundB })
 		);
 		expect(taken.code).toBe('23505');
-		expect(taken.message).toMatch(/^there already is a round with the code samphanthawong-2568/);
+		expect(taken.message).toBe('round_invalid');
+		expect(JSON.parse(taken.detail ?? '{}')).toEqual({
+			problems: [
+				{
+					field: 'code',
+					code: 'round_code_taken',
+					value: roundB,
+					suggestion: 'bang-rak-2569'
+				}
+			]
+		});
 		expect(await roundCount()).toBe(rounds);
 	});
 
@@ -449,14 +503,13 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 			const f = await failure(callRpc(t.db, officerB, fn, args));
 			// Word for word what an unknown code gets, so that codes cannot be probed.
 			expect(f.code, fn).toBe('PT404');
-			expect(f.message, fn).toMatch(
-				/^no (agency bang-rak|round bang-rak-2568) that you may manage$/
-			);
+			expect(f.message, fn).toMatch(/^(agency|round)_not_managed$/);
+			expect(f.hint, fn).toMatch(/^no (agency bang-rak|round bang-rak-2568) that you may manage$/);
 		}
 		expect(
 			(await failure(callRpc(t.db, officerB, 'list_agency', { agency_code: 'no-such-district' })))
 				.message
-		).toBe('no agency no-such-district that you may manage');
+		).toBe('agency_not_managed');
 		await expect(callRpc(t.db, officerB, 'round_results', { round_code: roundA })).rejects.toThrow(
 			/no round/
 		);
@@ -531,7 +584,7 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 			await failure(
 				callRpc(t.db, officerA, 'save_agency', { code: 'bang-rak-2', name: { th: 'เขตใหม่' } })
 			)
-		).toMatchObject({ code: '42501', message: 'only a central administrator may add an agency' });
+		).toMatchObject({ code: '42501', message: 'agency_add_forbidden' });
 		// An officer may correct the name of their own office.
 		await callRpc(t.db, officerA, 'save_agency', {
 			code: 'bang-rak',
@@ -576,8 +629,8 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 			)
 		).toMatchObject({
 			code: '23503',
-			message:
-				'section registration still has service points (registration-1); move them to another section or delete them first'
+			message: 'section_has_service_points',
+			hint: 'section registration still has service points (registration-1); move them to another section or delete them first'
 		});
 		const counter = await failure(
 			callRpc(t.db, officerA, 'delete_service_point', {
@@ -586,10 +639,14 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 			})
 		);
 		expect(counter.code).toBe('23503');
-		expect(counter.message).toMatch(/^service point registration-1 already has responses \(1\)/);
+		expect(counter.message).toBe('service_point_has_responses');
+		expect(JSON.parse(counter.detail ?? '{}')).toEqual({
+			servicePoint: 'registration-1',
+			count: 1
+		});
 		expect(
 			(await failure(callRpc(t.db, officerA, 'delete_round', { round_code: roundA }))).message
-		).toBe('round bang-rak-2568 already has responses (1) and cannot be deleted; close it instead');
+		).toBe('round_has_responses_no_delete');
 		expect(
 			(
 				await failure(
@@ -614,7 +671,7 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 					})
 				)
 			).message
-		).toMatch(/its framework cannot change/);
+		).toBe('round_framework_locked');
 
 		// What is not in use goes.
 		await callRpc(t.db, officerA, 'delete_service_point', {
@@ -724,7 +781,7 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 					})
 				)
 			).message
-		).toMatch(/^the evidence is one web address starting with https:\/\//);
+		).toBe('oit_evidence_url_invalid');
 		expect(
 			(
 				await failure(
@@ -735,7 +792,7 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 					})
 				)
 			).message
-		).toBe('O99 is not an OIT item of framework bma-2567');
+		).toBe('oit_item_unknown');
 
 		// Clearing the URL keeps the score.
 		await callRpc(t.db, officerA, 'set_oit_evidence', {

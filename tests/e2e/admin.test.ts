@@ -210,7 +210,10 @@ describe('officers', () => {
 		await agencyPage.addServicePoint({ code: counters[0].code, nameTh: 'เคาน์เตอร์ใหม่' });
 		const problem = await agencyPage.addServicePointProblem();
 		expect(problem).toMatch(/^รหัสนี้มีอยู่แล้ว/);
-		expect(problem).toContain('รหัสจุดบริการนี้มีอยู่แล้วในหน่วยงาน กรุณาใช้รหัสอื่น หรือแก้ไขจุดบริการเดิม');
+		// The catalogue's Thai text, naming the counter that has the code.
+		expect(problem).toContain(
+			`มีจุดบริการรหัส "${counters[0].code}" (ฝ่ายทะเบียน ช่องบริการด่วน) อยู่แล้ว กรุณาใช้รหัสอื่น หรือแก้ไขจุดบริการเดิม`
+		);
 		expect(problem).toContain(counters[0].code);
 		// What was typed stays, to be corrected; the existing counter keeps its name.
 		expect(

@@ -273,11 +273,13 @@ describe('kiosk', () => {
 		await kiosk.typePin(pin);
 		await expect
 			.poll(() => page.locator('[data-refusal-reason]').allTextContents())
-			.toEqual([expect.stringMatching(/every 120 seconds/)]);
+			.toEqual([expect.stringMatching(/every 120 seconds|ทุก 120 วินาที/)]);
 		const status = new StatusPage(page, server.url);
 		await status.open();
 		expect(await status.count('refused')).toBe(1);
-		expect(await status.refusalReasons()).toEqual([expect.stringMatching(/every 120 seconds/)]);
+		expect(await status.refusalReasons()).toEqual([
+			expect.stringMatching(/every 120 seconds|ทุก 120 วินาที/)
+		]);
 
 		const admin = await signedIn();
 		await kiosksPage(admin);

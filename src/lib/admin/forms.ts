@@ -5,6 +5,7 @@
  * the database checks and explains, so that both say the same thing.
  */
 import type { AdminKey } from './i18n.ts';
+import type { Issue } from './problems.ts';
 
 /** A field the form cannot send as it is; `key` says why in words a person can act on. */
 export class FieldProblem extends Error {
@@ -15,6 +16,28 @@ export class FieldProblem extends Error {
 	) {
 		super(`${field}: ${key}`);
 		this.name = 'FieldProblem';
+	}
+}
+
+/** Several fields at once: every problem the form has, to show them all in one answer. */
+export class FieldProblems extends Error {
+	constructor(readonly issues: Issue[]) {
+		super(issues.map((i) => `${i.field}: ${i.key ?? i.code}`).join('; '));
+		this.name = 'FieldProblems';
+	}
+}
+
+/**
+ * Runs one field's reading; a FieldProblem is noted in `issues` (and the value is null)
+ * instead of stopping the others, so that the form can name every problem at once.
+ */
+export function collect<T>(issues: Issue[], read: () => T): T | null {
+	try {
+		return read();
+	} catch (err) {
+		if (!(err instanceof FieldProblem)) throw err;
+		issues.push({ field: err.field, key: err.key, params: err.params });
+		return null;
 	}
 }
 
@@ -144,21 +167,28 @@ export interface OitRow {
 
 /**
  * The rows of the OIT table form that differ from what is saved (`items`): an emptied
- * score or address removes the saved one. Throws FieldProblem naming the first bad cell.
+ * score or address removes the saved one. Throws FieldProblems naming every bad cell.
  */
 export function changedOitRows(
 	form: FormData,
 	items: readonly { question: string; score: number | null; evidenceUrl: string | null }[]
 ): OitRow[] {
 	const rows: OitRow[] = [];
+	const issues: Issue[] = [];
 	for (const item of items) {
 		const scoreField = `score-${item.question}`;
 		const urlField = `url-${item.question}`;
-		const score = oitScore(text(form, scoreField), scoreField, item.question);
-		const url = evidenceUrl(text(form, urlField), urlField, item.question) || null;
+		const before = issues.length;
+		const score = collect(issues, () =>
+			oitScore(text(form, scoreField), scoreField, item.question)
+		);
+		const url =
+			collect(issues, () => evidenceUrl(text(form, urlField), urlField, item.question)) || null;
+		if (issues.length > before) continue;
 		if (score !== item.score || url !== item.evidenceUrl) {
 			rows.push({ question: item.question, score, evidenceUrl: url });
 		}
 	}
+	if (issues.length) throw new FieldProblems(issues);
 	return rows;
 }

@@ -241,6 +241,7 @@ export const adminTh = {
 	'admin.error.forbidden': 'ท่านไม่มีสิทธิ์ทำรายการนี้',
 	'admin.error.other': 'บันทึกไม่สำเร็จ',
 	'admin.error.nothingChanged': 'ยังไม่มีการเปลี่ยนแปลงใดถูกบันทึก แก้ไขแล้วลองอีกครั้ง',
+	'admin.error.summary': 'พบ {n} รายการที่ต้องแก้ไข',
 	'admin.error.page': 'ไม่พบหน้านี้ หรือท่านไม่มีสิทธิ์เปิด',
 	'admin.error.back': 'กลับไปหน้าหน่วยงาน',
 
@@ -278,7 +279,33 @@ export const adminTh = {
 	'admin.kiosks.revoke': 'ยกเลิกเครื่องนี้',
 	'admin.kiosks.revokeHelp': 'เครื่องที่ยกเลิกจะไม่รับคำตอบใหม่ คำตอบที่เก็บไว้ก่อนยกเลิกยังส่งเข้าระบบได้',
 	'admin.kiosks.revoked': 'ยกเลิกเครื่องแล้ว',
-	'admin.kiosks.back': 'กลับไปหน้ารอบการประเมิน'
+	'admin.kiosks.back': 'กลับไปหน้ารอบการประเมิน',
+
+	// Paper forms (issue 15)
+	'admin.paper.link': 'นำเข้าแบบวัดฉบับกระดาษ',
+	'admin.paper.title': 'นำเข้าแบบวัดฉบับกระดาษ · {code}',
+	'admin.paper.intro':
+		'กรอกคำตอบจากแบบวัดฉบับกระดาษลงในไฟล์ตัวอย่าง (1 แถวต่อ 1 ฉบับ) แล้วอัปโหลดที่นี่ได้ขณะระบบเปิดใช้งาน แต่ละแถวจะบันทึกทั้งฉบับหรือไม่บันทึกเลย อัปโหลดไฟล์เดิมซ้ำได้ ระบบไม่นับซ้ำ',
+	'admin.paper.template': 'ไฟล์ตัวอย่าง',
+	'admin.paper.templateHelp':
+		'แถวแรกเป็นรหัสคอลัมน์ (รหัสข้อ เช่น i1.1) ห้ามแก้ไข แถวที่สองเป็นคำอธิบายภาษาไทยและรหัสคำตอบ (ขึ้นต้นด้วย #) ระบบจะข้ามแถวนี้ คำตอบกรอกเป็นรหัสตัวเลขของตัวเลือก',
+	'admin.paper.download': 'ดาวน์โหลดไฟล์ตัวอย่าง {instrument} ({format})',
+	'admin.paper.upload': 'อัปโหลดไฟล์',
+	'admin.paper.instrument': 'แบบวัด',
+	'admin.paper.file': 'ไฟล์ CSV หรือ XLSX',
+	'admin.paper.submit': 'นำเข้า',
+	'admin.paper.noFile': 'กรุณาเลือกไฟล์ CSV หรือ XLSX',
+	'admin.paper.unreadable': 'อ่านไฟล์นี้ไม่ได้ กรุณาใช้ไฟล์ CSV หรือ XLSX ตามไฟล์ตัวอย่าง',
+	'admin.paper.noRows': 'ไม่พบแถวคำตอบในไฟล์ (แถวแรกต้องเป็นรหัสคอลัมน์ตามไฟล์ตัวอย่าง)',
+	'admin.paper.summary':
+		'{file}: บันทึกแล้ว {stored} ฉบับ · มีอยู่แล้ว {duplicate} ฉบับ · ไม่รับ {refused} ฉบับ (จาก {total} แถว)',
+	'admin.paper.row': 'แถว',
+	'admin.paper.verdict': 'ผล',
+	'admin.paper.reason': 'เหตุผล',
+	'admin.paper.stored': 'บันทึกแล้ว',
+	'admin.paper.duplicate': 'มีอยู่แล้ว',
+	'admin.paper.refused': 'ไม่รับ',
+	'admin.paper.back': 'กลับไปหน้ารอบการประเมิน'
 } as const;
 
 export type AdminKey = keyof typeof adminTh;
@@ -522,6 +549,7 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.error.forbidden': 'You may not do this',
 	'admin.error.other': 'Not saved',
 	'admin.error.nothingChanged': 'Nothing was changed. Correct it and try again.',
+	'admin.error.summary': '{n} things to correct',
 	'admin.error.page': 'This page does not exist, or is not yours to open.',
 	'admin.error.back': 'Back to the agencies',
 	'admin.kiosks.title': 'Kiosks',
@@ -561,7 +589,35 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.kiosks.revokeHelp':
 		'A revoked kiosk takes no new answers; what it collected before is still accepted.',
 	'admin.kiosks.revoked': 'Kiosk revoked',
-	'admin.kiosks.back': 'Back to the round'
+	'admin.kiosks.back': 'Back to the round',
+
+	// Paper forms (issue 15)
+	'admin.paper.link': 'Import paper forms',
+	'admin.paper.title': 'Import paper forms · {code}',
+	'admin.paper.intro':
+		'Type the answers of paper forms into the template (one row per form) and upload it here while the server runs. Each row is stored whole or not at all; uploading the same file again stores nothing twice.',
+	'admin.paper.template': 'Template',
+	'admin.paper.templateHelp':
+		'The first row holds the column keys (item ids like i1.1): keep it as it is. The second row, starting with #, holds the Thai labels and answer codes and is skipped. Answers are the options’ number codes.',
+	'admin.paper.download': 'Download the {instrument} template ({format})',
+	'admin.paper.upload': 'Upload a file',
+	'admin.paper.instrument': 'Survey',
+	'admin.paper.file': 'CSV or XLSX file',
+	'admin.paper.submit': 'Import',
+	'admin.paper.noFile': 'Choose a CSV or XLSX file.',
+	'admin.paper.unreadable':
+		'This file cannot be read; use a CSV or XLSX file laid out as the template.',
+	'admin.paper.noRows':
+		'The file has no rows of answers (its first row must be the template’s column keys).',
+	'admin.paper.summary':
+		'{file}: {stored} stored · {duplicate} already there · {refused} refused (of {total} rows)',
+	'admin.paper.row': 'Row',
+	'admin.paper.verdict': 'Result',
+	'admin.paper.reason': 'Reason',
+	'admin.paper.stored': 'Stored',
+	'admin.paper.duplicate': 'Already there',
+	'admin.paper.refused': 'Refused',
+	'admin.paper.back': 'Back to the round'
 };
 
 const dictionaries: Record<Lang, Record<AdminKey, string>> = { th: adminTh, en: adminEn };

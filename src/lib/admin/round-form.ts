@@ -5,12 +5,15 @@
 import {
 	checkbox,
 	code,
+	collect,
+	FieldProblems,
 	fiscalYearFromBuddhist,
 	optionalCount,
 	optionalDay,
 	optionalText,
 	text
 } from './forms.ts';
+import { sqlIssues, type Issue } from './problems.ts';
 import type { RoundStatus, RoundView } from './views.ts';
 
 export interface RoundFormValues {
@@ -69,26 +72,53 @@ export function refilled(
 }
 
 /** The settings update_round takes (every one of them: a value left out is not "unchanged"). */
-export function roundSettings(form: FormData) {
+export function roundSettings(form: FormData, issues: Issue[] = []) {
 	return {
 		framework: text(form, 'framework'),
-		fiscal_year: fiscalYearFromBuddhist(text(form, 'fiscalYear')),
-		opens_on: optionalDay(form, 'opensOn'),
-		closes_on: optionalDay(form, 'closesOn'),
+		fiscal_year: collect(issues, () => fiscalYearFromBuddhist(text(form, 'fiscalYear'))),
+		opens_on: collect(issues, () => optionalDay(form, 'opensOn')),
+		closes_on: collect(issues, () => optionalDay(form, 'closesOn')),
 		iit_access_code: optionalText(form, 'iitAccessCode'),
-		target_staff: optionalCount(form, 'targetStaff'),
-		min_iit: optionalCount(form, 'minIit'),
-		min_eit: optionalCount(form, 'minEit'),
+		target_staff: collect(issues, () => optionalCount(form, 'targetStaff')),
+		min_iit: collect(issues, () => optionalCount(form, 'minIit')),
+		min_eit: collect(issues, () => optionalCount(form, 'minEit')),
 		allow_repeat: checkbox(form, 'allowRepeat')
 	};
 }
 
 /** What create_round takes: the settings, the round's code and its first status. */
-export function newRound(form: FormData) {
+export function newRound(form: FormData, issues: Issue[] = []) {
 	const status = text(form, 'status');
 	return {
 		code: code(form, 'code'),
-		...roundSettings(form),
+		...roundSettings(form, issues),
 		status: status === 'draft' ? 'draft' : 'open'
 	};
+}
+
+/**
+ * Our own problems with the form (`issues`) and the database's with the rest (`problems`,
+ * as round_settings_problems lists them), one per field — ours first, since it is about
+ * what was typed — thrown together so that one answer names them all.
+ */
+export function allProblems(issues: Issue[], problems: unknown): FieldProblems {
+	const theirs = sqlIssues({
+		code: '22023',
+		message: 'round_invalid',
+		hint: null,
+		detail: { problems: Array.isArray(problems) ? problems : [] }
+	}).filter((i) => i.code !== 'unknown' && !issues.some((j) => j.field === i.field));
+	const order = [
+		'code',
+		'framework',
+		'fiscalYear',
+		'opensOn',
+		'closesOn',
+		'iitAccessCode',
+		'targetStaff',
+		'minIit',
+		'minEit'
+	];
+	const rank = (i: Issue) => (i.field ? order.indexOf(i.field) : 99);
+	return new FieldProblems([...issues, ...theirs].sort((a, b) => rank(a) - rank(b)));
 }

@@ -12,8 +12,7 @@ export const kioskTh = {
 	'kiosk.insecure':
 		'เครื่องนี้เปิดหน้าคีออสก์ผ่าน http ที่ไม่ใช่การเชื่อมต่อที่ปลอดภัย จึงทำงานแบบออฟไลน์ไม่ได้ คำตอบจะส่งได้เฉพาะเมื่อมีสัญญาณ ให้เจ้าหน้าที่เปิดผ่านที่อยู่ https ของสำนักงาน',
 	'kiosk.welcome.title': 'ช่วยประเมินการให้บริการของ{agency}',
-	'kiosk.welcome.lead':
-		'ความเห็นของท่านช่วยให้หน่วยงานปรับปรุงการให้บริการ ใช้เวลาประมาณ {minutes} นาที ไม่ต้องระบุชื่อ',
+	'kiosk.welcome.lead': 'ความเห็นของท่านช่วยให้หน่วยงานปรับปรุงการให้บริการ ใช้เวลาประมาณ {minutes} นาที',
 	'kiosk.welcome.start': 'เริ่มตอบแบบวัด',
 	'kiosk.survey.quit': 'เลิกตอบ',
 	'kiosk.thanks.next': 'หน้าจอจะกลับสู่หน้าแรกในอีกสักครู่',
@@ -71,8 +70,7 @@ export const kioskEn: Record<KioskKey, string> = {
 	'kiosk.insecure':
 		'This kiosk page was opened over plain http, not a secure connection, so it cannot work offline: answers are sent only while it is online. Staff: open it at the office’s https address.',
 	'kiosk.welcome.title': 'Help us improve the services of {agency}',
-	'kiosk.welcome.lead':
-		'Your opinion helps the office serve you better. About {minutes} minutes, no name asked.',
+	'kiosk.welcome.lead': 'Your opinion helps the office serve you better. About {minutes} minutes.',
 	'kiosk.welcome.start': 'Start the survey',
 	'kiosk.survey.quit': 'Stop answering',
 	'kiosk.thanks.next': 'The screen returns to the start in a moment.',

@@ -123,8 +123,9 @@ describe('KioskState', () => {
 		await k.enrol('ABCDEF23');
 		k.begin();
 		expect(k.screen).toBe('survey');
-		// The welcome screen was the introduction: the first screen asks about the visitor.
-		expect(k.survey?.step.kind).toBe('about');
+		// The welcome screen was the introduction: the first screen is question 1 (the
+		// background questions come after the survey's questions on a kiosk).
+		expect(k.survey?.step.kind).toBe('question');
 		k.survey!.setAnswer('E1.1', 4);
 
 		now.t += 60_000;

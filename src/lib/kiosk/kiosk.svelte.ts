@@ -21,7 +21,7 @@ import { SurveyState } from '../survey/survey.svelte.ts';
 import { kioskApi, type KioskApi } from './api.ts';
 import { DeviceStore, withInfo, type KioskDevice } from './device.ts';
 import { idlePhase, roundOpen, warnSeconds, type RoundOpen } from './idle.ts';
-import { PinLock, type PinOutcome } from './pin.ts';
+import { localPinStore, PinLock, type PinOutcome } from './pin.ts';
 import { kioskDefinition, kioskResponse } from './response.ts';
 
 export type Screen =
@@ -84,7 +84,7 @@ export class KioskState {
 		this.#send = options.send ?? supabaseSender(options.supabase);
 		this.#names = { outbox: options.outboxName, device: options.deviceStoreName };
 		this.#clock = options.now ?? Date.now;
-		this.#pin = new PinLock(this.#clock);
+		this.#pin = new PinLock(this.#clock, localPinStore());
 		this.#now = this.#clock();
 	}
 
@@ -307,7 +307,8 @@ export class KioskState {
 	begin(): void {
 		const def = this.#def;
 		if (!def || this.#screen !== 'welcome') return;
-		const survey = new SurveyState(def, null);
+		// Background questions last on a kiosk: question 1 on the first tap, never a long page.
+		const survey = new SurveyState(def, null, undefined, { aboutLast: true });
 		// The welcome screen was the introduction.
 		survey.goTo(1);
 		this.#survey = survey;

@@ -116,3 +116,21 @@ describe('idle reset', () => {
 		expect(roundOpen({ ...round, roundStatus: 'closed' }, '2026-11-15')).toBe('closed');
 	});
 });
+
+describe('issue 15: the PIN lockout survives a reload', () => {
+	test('a new lock on the same store is still locked, and counts the failures before it', async () => {
+		let saved: { failures: number; lockedUntil: number } | null = null;
+		const store = { read: () => saved, write: (s: typeof saved) => void (saved = s) };
+		const now = () => 1_000_000;
+		const first = new PinLock(now, store);
+		expect(await first.check(secret, '1111')).toMatchObject({ attemptsLeft: 2 });
+		// Reloaded: the failure is remembered.
+		expect(await new PinLock(now, store).check(secret, '2222')).toMatchObject({ attemptsLeft: 1 });
+		expect(await new PinLock(now, store).check(secret, '3333')).toMatchObject({ locked: true });
+		// Reloaded while locked: even the right PIN waits.
+		expect(await new PinLock(now, store).check(secret, '2468')).toMatchObject({ locked: true });
+		expect(await new PinLock(() => 1_000_000 + 61_000, store).check(secret, '2468')).toEqual({
+			ok: true
+		});
+	});
+});

@@ -44,13 +44,57 @@ export async function pinMatches(secret: PinSecret, pin: string): Promise<boolea
 	return (await pinHash(secret, pin)) === secret.hash;
 }
 
+/** Where the lock's state outlives a reload (a visitor could otherwise reload to try again). */
+export interface PinLockStore {
+	read(): { failures: number; lockedUntil: number } | null;
+	write(state: { failures: number; lockedUntil: number }): void;
+}
+
+/** The lock's state in the tablet's localStorage (none where there is no localStorage). */
+export function localPinStore(key = 'ita-kiosk-pin-lock'): PinLockStore | undefined {
+	if (typeof localStorage === 'undefined') return undefined;
+	return {
+		read() {
+			try {
+				const v = JSON.parse(localStorage.getItem(key) ?? 'null') as {
+					failures?: unknown;
+					lockedUntil?: unknown;
+				} | null;
+				return v && typeof v.failures === 'number' && typeof v.lockedUntil === 'number'
+					? { failures: v.failures, lockedUntil: v.lockedUntil }
+					: null;
+			} catch {
+				return null;
+			}
+		},
+		write(state) {
+			try {
+				localStorage.setItem(key, JSON.stringify(state));
+			} catch {
+				// Storage full or refused: the lock still holds until the next reload.
+			}
+		}
+	};
+}
+
 export class PinLock {
 	#failures = 0;
 	#lockedUntil = 0;
 	readonly #now: () => number;
+	readonly #store: PinLockStore | undefined;
 
-	constructor(now: () => number = Date.now) {
+	constructor(now: () => number = Date.now, store?: PinLockStore) {
 		this.#now = now;
+		this.#store = store;
+		const saved = store?.read();
+		if (saved) {
+			this.#failures = saved.failures;
+			this.#lockedUntil = saved.lockedUntil;
+		}
+	}
+
+	#save() {
+		this.#store?.write({ failures: this.#failures, lockedUntil: this.#lockedUntil });
 	}
 
 	/** When the lock opens again (device clock, ms), or null when it is not locked. */
@@ -68,14 +112,17 @@ export class PinLock {
 		if (since !== null) return { ok: false, locked: true, until: since };
 		if (right) {
 			this.#failures = 0;
+			this.#save();
 			return { ok: true };
 		}
 		this.#failures += 1;
 		if (this.#failures >= maxAttempts) {
 			this.#failures = 0;
 			this.#lockedUntil = this.#now() + lockMs;
+			this.#save();
 			return { ok: false, locked: true, until: this.#lockedUntil };
 		}
+		this.#save();
 		return { ok: false, locked: false, attemptsLeft: maxAttempts - this.#failures };
 	}
 }

@@ -59,9 +59,35 @@ export function paceNote(instrument: Surveyed, pace: Pace, lang: Lang): PaceNote
 	};
 }
 
+/** Whole days from one YYYY-MM-DD to another. */
+function daysBetween(from: string, to: string): number {
+	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The pace from the days the round has been open, today included: 358 responses on the
+ * first day are 358 a day, not "0.00 a day" (the database's rate counts whole days
+ * before today only). The projection to the close and "on track" follow from it.
+ */
+export function paceFromDaysOpen(pace: Pace, opensOn: string, today: string): Pace {
+	if (pace.target === null || pace.target === undefined || today < opensOn) return pace;
+	const daysOpen = Math.max(1, daysBetween(opensOn, today) + 1);
+	const rate = pace.n / daysOpen;
+	// daysLeft counts today; the projection adds the days after it.
+	const projected = Math.floor(pace.n + rate * Math.max(0, pace.daysLeft - 1));
+	return {
+		...pace,
+		ratePerDay: Math.round(rate * 100) / 100,
+		projected,
+		onTrack: projected >= pace.target
+	};
+}
+
 /** The notes of both instruments (those with a target), IIT first. */
 export function paceNotes(progress: ProgressJson, lang: Lang): PaceNote[] {
 	return (['iit', 'eit'] as const)
-		.map((i) => paceNote(i, progress.pace[i], lang))
+		.map((i) =>
+			paceNote(i, paceFromDaysOpen(progress.pace[i], progress.opensOn, progress.today), lang)
+		)
 		.filter((n): n is PaceNote => n !== null);
 }

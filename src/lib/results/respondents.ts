@@ -26,6 +26,16 @@ export interface RespondentTable {
 	rows: RespondentRow[];
 }
 
+/** The row of those who left a background question empty (it is optional). */
+export const NOT_ANSWERED = '_none';
+const notAnsweredLabel: LocalText = { th: 'ไม่ระบุ', en: 'Not answered' };
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * The tables, each with a "ไม่ระบุ / not answered" row: background questions are
+ * optional, so a table counts every respondent of its instrument — those who chose an
+ * option and those who left it empty — and its percentages are of them all.
+ */
 export function respondentTables(
 	f: Framework,
 	results: ResultsJson,
@@ -54,18 +64,29 @@ export function respondentTables(
 				...q.options.map((o) => o.code),
 				...Object.keys(options).filter((c) => !q.options.some((o) => o.code === c))
 			];
+			const answered = table?.n ?? 0;
+			const everyone = results.respondents[instrument];
+			const total = typeof everyone === 'number' ? Math.max(everyone, answered) : answered;
+			const rows = codes.map((code) => ({
+				code,
+				label: labels.get(code) ?? { th: code },
+				count: options[code]?.count ?? 0,
+				percent: 0
+			}));
+			rows.push({
+				code: NOT_ANSWERED,
+				label: notAnsweredLabel,
+				count: total - answered,
+				percent: 0
+			});
+			for (const row of rows) row.percent = total ? round2((row.count / total) * 100) : 0;
 			out.push({
 				instrument,
 				question: q.id,
 				label: q.label,
-				n: table?.n ?? 0,
+				n: total,
 				suppressed: false,
-				rows: codes.map((code) => ({
-					code,
-					label: labels.get(code) ?? { th: code },
-					count: options[code]?.count ?? 0,
-					percent: options[code]?.percent ?? 0
-				}))
+				rows
 			});
 		}
 	}

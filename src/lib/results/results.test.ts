@@ -18,8 +18,8 @@ import {
 } from './filters.ts';
 import { fixed2, scoreText, shortDay } from './format.ts';
 import { keepFresh } from './live.ts';
-import { paceNote } from './pace.ts';
-import { respondentTables } from './respondents.ts';
+import { paceFromDaysOpen, paceNote } from './pace.ts';
+import { NOT_ANSWERED, respondentTables } from './respondents.ts';
 import { matches, responsesTable } from './responses.ts';
 import type { ExportedResponse, Pace, ResultsJson, SuppressedCell } from './types.ts';
 import { findItem, findQuestion, resultsView } from './view.ts';
@@ -191,7 +191,8 @@ describe('respondent tables', () => {
 		expect(sex.rows.map((r) => [r.code, r.count, r.percent])).toEqual([
 			['male', 6, 60],
 			['female', 4, 40],
-			['other', 0, 0]
+			['other', 0, 0],
+			['_none', 0, 0]
 		]);
 		const section = tables.find((t) => t.instrument === 'eit' && t.question === 'section')!;
 		expect(section.rows.find((r) => r.code === 'registration')!.label.th).toBe('ฝ่ายทะเบียนของเขต');
@@ -356,5 +357,51 @@ describe('live refresh', () => {
 		vi.advanceTimersByTime(90_000);
 		expect(refresh).toHaveBeenCalledTimes(2);
 		expect(listener).toBeUndefined();
+	});
+});
+
+describe('issue 15: nobody hidden, a pace from the first day', () => {
+	test('every background table has a "not answered" row, and its percentages are of everyone', () => {
+		const r = results();
+		const everyone = r.respondents.iit as number;
+		// Two more respondents who left every background question empty.
+		const tables = respondentTables(nacc, {
+			...r,
+			respondents: { ...r.respondents, iit: everyone + 2 }
+		});
+		for (const t of tables.filter((t) => t.instrument === 'iit')) {
+			const none = t.rows.at(-1)!;
+			expect(none.code, t.question).toBe(NOT_ANSWERED);
+			expect(none.label).toEqual({ th: 'ไม่ระบุ', en: 'Not answered' });
+			expect(t.n, t.question).toBe(everyone + 2);
+			expect(
+				t.rows.reduce((sum, row) => sum + row.count, 0),
+				t.question
+			).toBe(everyone + 2);
+		}
+		const sex = tables.find((t) => t.instrument === 'iit' && t.question === 'sex')!;
+		expect(sex.rows.at(-1)!.count).toBe(everyone + 2 - 10);
+	});
+
+	test('358 responses on the day the round opened are 358 a day, not 0.00', () => {
+		const first = paceFromDaysOpen(
+			{
+				n: 358,
+				target: 400,
+				needed: 42,
+				daysLeft: 30,
+				perDayNeeded: 2,
+				ratePerDay: 0,
+				projected: 358,
+				onTrack: null
+			},
+			'2026-12-06',
+			'2026-12-06'
+		);
+		expect(first.ratePerDay).toBe(358);
+		expect(first.onTrack).toBe(true);
+		const later = paceFromDaysOpen({ ...first, n: 30, daysLeft: 11 }, '2026-12-01', '2026-12-10');
+		expect(later.ratePerDay).toBe(3);
+		expect(later.projected).toBe(60);
 	});
 });

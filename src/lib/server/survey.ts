@@ -14,6 +14,20 @@ export async function loadSurvey(
 	const config = await supabaseConfig(url.origin);
 	const servicePoint = instrument === 'eit' ? url.searchParams.get('sp') : null;
 	const q = await fetchQuestionnaire(fetch, config, round, servicePoint);
-	if (!q) error(404, 'round not found');
+	if (!q) {
+		// A mistyped or deleted counter in a round that exists: say so, and offer the
+		// round's general link rather than a dead end.
+		const general = servicePoint ? await fetchQuestionnaire(fetch, config, round, null) : null;
+		if (general) {
+			error(404, {
+				message: 'service point not found',
+				code: 'service_point_unknown',
+				round,
+				counter: servicePoint ?? undefined,
+				agency: general.agency.name
+			});
+		}
+		error(404, { message: 'round not found', code: 'round_unknown', round });
+	}
 	return { def: surveyDefinition(q, instrument) };
 }

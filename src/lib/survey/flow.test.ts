@@ -99,3 +99,13 @@ describe('the survey flow', () => {
 		expect(section.options.map((o) => o.code)).toContain('school');
 	});
 });
+
+describe('issue 15: on a kiosk the background questions come last', () => {
+	test('aboutLast puts the about screen after the questions, before the review', () => {
+		const kinds = steps(bmaEit, { aboutLast: true }).map((s) => s.kind);
+		expect(kinds[0]).toBe('intro');
+		expect(kinds[1]).toBe('question');
+		expect(kinds.at(-2)).toBe('about');
+		expect(kinds.at(-1)).toBe('review');
+	});
+});

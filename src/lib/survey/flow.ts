@@ -27,11 +27,21 @@ export function emptyDraft(): Draft {
 	return { step: 0, answers: {}, demographics: {}, variants: {} };
 }
 
-export function steps(def: SurveyDefinition): Step[] {
+/**
+ * The screens in order. `aboutLast`: the optional background questions after the survey's
+ * questions (the kiosk: a visitor at a tablet meets question 1 on the first tap, not a
+ * long page of questions about themselves).
+ */
+export function steps(def: SurveyDefinition, options: { aboutLast?: boolean } = {}): Step[] {
+	const about = def.demographics.length > 0 ? [{ kind: 'about' as const }] : [];
+	const questions = def.questions.map((question, i) => ({
+		kind: 'question' as const,
+		question,
+		number: i + 1
+	}));
 	return [
 		{ kind: 'intro' },
-		...(def.demographics.length > 0 ? [{ kind: 'about' as const }] : []),
-		...def.questions.map((question, i) => ({ kind: 'question' as const, question, number: i + 1 })),
+		...(options.aboutLast ? [...questions, ...about] : [...about, ...questions]),
 		{ kind: 'review' }
 	];
 }

@@ -21,9 +21,14 @@ export class SurveyState {
 	#resumed = $state(false);
 	#store: DraftStore | null;
 
-	constructor(def: SurveyDefinition, store: DraftStore | null, accessCode?: string) {
+	constructor(
+		def: SurveyDefinition,
+		store: DraftStore | null,
+		accessCode?: string,
+		options: { aboutLast?: boolean } = {}
+	) {
 		this.def = def;
-		this.steps = steps(def);
+		this.steps = steps(def, options);
 		this.#store = store;
 		const saved = store?.load();
 		if (saved && saved.step > 0) {

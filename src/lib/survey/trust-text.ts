@@ -70,6 +70,11 @@ export function tt(
  * Why the server refused a response, in the person's language: our words for the codes
  * a respondent can meet, else the server's own reason (English) as it came.
  */
+/** Whether this refusal code has its own text here (the limits and codes of issue 13). */
+export function hasRefusalText(code: string): boolean {
+	return `reason.${code}` in th;
+}
+
 export function refusalText(
 	lang: Lang,
 	refusal: { code: string; reason: string } | undefined

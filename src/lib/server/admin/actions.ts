@@ -5,7 +5,7 @@
  * is one call of one database function: one transaction, here and over PostgREST).
  */
 import { fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
-import { FieldProblem } from '../../admin/forms.ts';
+import { FieldProblem, FieldProblems } from '../../admin/forms.ts';
 import { refusalStatus, type Problem } from '../../admin/problems.ts';
 import { refusal } from './api.ts';
 import { requireUser, type SessionClaims } from './session.ts';
@@ -43,6 +43,9 @@ export async function change<T extends Record<string, unknown>>(
 	try {
 		return await work(user, form);
 	} catch (err) {
+		if (err instanceof FieldProblems) {
+			return fail(400, { problem: { ...base, issues: err.issues }, values: typed(form) });
+		}
 		if (err instanceof FieldProblem) {
 			return fail(400, {
 				problem: { ...base, field: err.field, key: err.key, params: err.params },

@@ -32,15 +32,32 @@ export async function rpc<T>(
 	return callRpc<T>(await database(), user, fn, args);
 }
 
-/** The database's refusal (SQLSTATE, message, hint) in an error from either engine, or null. */
+/**
+ * The database's refusal (SQLSTATE, message: a code of the catalogue, detail: its JSON
+ * parameters, hint) in an error from either engine or PostgREST, or null.
+ */
 export function refusal(err: unknown): SqlRefusal | null {
-	const e = err as { code?: unknown; message?: unknown; hint?: unknown };
+	const e = err as { code?: unknown; message?: unknown; hint?: unknown; detail?: unknown };
 	if (typeof e?.code !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code)) return null;
 	return {
 		code: e.code,
 		message: typeof e.message === 'string' ? e.message : '',
-		hint: typeof e.hint === 'string' && e.hint ? e.hint : null
+		hint: typeof e.hint === 'string' && e.hint ? e.hint : null,
+		detail: parseDetail(e.detail)
 	};
+}
+
+/** A refusal's DETAIL as the JSON object (or list) the database raised, else null. */
+export function parseDetail(detail: unknown): Record<string, unknown> | null {
+	if (typeof detail !== 'string' || !detail.startsWith('{')) return null;
+	try {
+		const parsed: unknown = JSON.parse(detail);
+		return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+			? (parsed as Record<string, unknown>)
+			: null;
+	} catch {
+		return null;
+	}
 }
 
 /** A page's data from a call that may say "not found": that becomes the 404 page. */

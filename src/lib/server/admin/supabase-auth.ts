@@ -119,7 +119,9 @@ export class PostgrestRefusal extends Error {
 		readonly code: string,
 		message: string,
 		readonly hint: string | null,
-		readonly status: number
+		readonly status: number,
+		/** The refusal's parameters (PostgREST's `details`: the SQL error's DETAIL). */
+		readonly detail: string | null = null
 	) {
 		super(message);
 		this.name = 'PostgrestRefusal';
@@ -141,7 +143,13 @@ export async function supabaseRpc<T>(
 	const response = await client.rpc(fn, args);
 	const { error } = response;
 	if (error) {
-		throw new PostgrestRefusal(error.code, error.message, error.hint || null, response.status);
+		throw new PostgrestRefusal(
+			error.code,
+			error.message,
+			error.hint || null,
+			response.status,
+			error.details || null
+		);
 	}
 	return response.data as T;
 }

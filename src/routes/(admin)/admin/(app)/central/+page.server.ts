@@ -26,12 +26,21 @@ export const load: PageServerLoad = async (event) => {
 	const today = new Date();
 	const query = parseCentralQuery(event.url.searchParams, today);
 	// Sorted and paged by SQL: one page of rows leaves the database, however many agencies.
-	const overview = await fiscalYearOverview(user, query.fiscalYear, {
-		sort: query.sort,
-		dir: query.dir,
-		page: query.page,
-		pageSize: PAGE_SIZE
-	});
+	const options = { sort: query.sort, dir: query.dir, page: query.page, pageSize: PAGE_SIZE };
+	let overview = await fiscalYearOverview(user, query.fiscalYear, options);
+	// No year asked for: open on the latest year that has responses, not an empty one.
+	const hasData = (o: typeof overview) =>
+		o.progress.respondents.iit + o.progress.respondents.eit > 0;
+	if (!event.url.searchParams.has('year') && !hasData(overview)) {
+		for (let year = query.fiscalYear - 1; year >= firstYear; year--) {
+			const earlier = await fiscalYearOverview(user, year, options);
+			if (hasData(earlier)) {
+				query.fiscalYear = year;
+				overview = earlier;
+				break;
+			}
+		}
+	}
 
 	// A page past the end (the list got shorter, or a typed address): its last page.
 	if (overview.count > 0 && query.page > overview.pages) {

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { changedOitRows, text } from '$lib/admin/forms.ts';
 import { eitLink, iitLink } from '$lib/admin/links.ts';
-import { roundSettings } from '$lib/admin/round-form.ts';
+import { allProblems, roundSettings } from '$lib/admin/round-form.ts';
+import type { Issue } from '$lib/admin/problems.ts';
 import { trustSettingsFromForm } from '$lib/admin/trust.ts';
 import { change } from '$lib/server/admin/actions.ts';
 import { rpc } from '$lib/server/admin/api.ts';
@@ -66,7 +67,18 @@ export const actions: Actions = {
 
 	saveRound: (event) =>
 		change(event, 'saveRound', async (user, form) => {
-			await rpc(user, 'update_round', { round_code: event.params.round, ...roundSettings(form) });
+			const issues: Issue[] = [];
+			const settings = roundSettings(form, issues);
+			if (issues.length) {
+				const problems = await rpc(user, 'round_settings_problems', {
+					agency_code: event.params.agency,
+					round_code: event.params.round,
+					code: null,
+					...settings
+				});
+				throw allProblems(issues, problems);
+			}
+			await rpc(user, 'update_round', { round_code: event.params.round, ...settings });
 			return { saved: 'saveRound' };
 		}),
 

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { addDays, fiscalYearOf, suggestedRoundCode } from '$lib/admin/forms.ts';
-import { newRound, type RoundFormValues } from '$lib/admin/round-form.ts';
+import { allProblems, newRound, type RoundFormValues } from '$lib/admin/round-form.ts';
+import type { Issue } from '$lib/admin/problems.ts';
 import { change } from '$lib/server/admin/actions.ts';
 import { rpc } from '$lib/server/admin/api.ts';
 import { getAgency, listFrameworks } from '$lib/server/admin/data.ts';
@@ -40,7 +41,17 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: (event) =>
 		change(event, 'createRound', async (user, form) => {
-			const round = newRound(form);
+			const issues: Issue[] = [];
+			const round = newRound(form, issues);
+			if (issues.length) {
+				// Our checks found something: the database names the rest, changing nothing.
+				const problems = await rpc(user, 'round_settings_problems', {
+					agency_code: event.params.agency,
+					round_code: null,
+					...round
+				});
+				throw allProblems(issues, problems);
+			}
 			await rpc(user, 'create_round', { agency_code: event.params.agency, ...round });
 			redirect(303, `/admin/${event.params.agency}/rounds/${round.code}?created`);
 		})
