@@ -12,9 +12,10 @@
  * and against the embedded server.
  */
 import { PostgrestClient, type PostgrestError } from '@supabase/postgrest-js';
+import { apiUrl } from '../api-url.ts';
 
 export interface RestConfig {
-	/** The project's URL (the embedded server's origin). */
+	/** The project's URL; '' for the embedded server at this page's own origin (api-url.ts). */
 	url: string;
 	anonKey: string;
 }
@@ -31,7 +32,8 @@ export type Rpc = <T>(fn: string, args: Record<string, unknown>) => Promise<RpcR
 /** A caller of the database functions at `config.url`, as supabase-js would call them. */
 export function restRpc(config: RestConfig): Rpc {
 	// supabase-js: `new URL('rest/v1', <the URL with a trailing slash>)`.
-	const base = config.url.endsWith('/') ? config.url : `${config.url}/`;
+	const url = apiUrl(config);
+	const base = url.endsWith('/') ? url : `${url}/`;
 	const client = new PostgrestClient(new URL('rest/v1', base).toString(), {
 		headers: { apikey: config.anonKey, Authorization: `Bearer ${config.anonKey}` }
 	});
