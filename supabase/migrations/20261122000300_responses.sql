@@ -100,7 +100,7 @@ $$;
  * stored, else the rejection. Reads only; the caller stores.
  */
 create or replace function ita_private.check_response(
-	resp jsonb, r public.rounds, caller text, sp_id uuid
+	resp jsonb, r public.rounds, caller text, sp_id uuid, findings jsonb default null
 )
 returns jsonb
 language plpgsql stable
@@ -143,8 +143,8 @@ begin
 		return ita_private.rejection(rid, 'unknown_instrument',
 			format('"instrument" must be "iit" or "eit", not %s.', coalesce(resp -> 'instrument', 'null'::jsonb)));
 	end if;
-	if not exists (select from public.framework_items i
-		where i.framework_id = r.framework_id and i.instrument = instr) then
+	if not coalesce((findings ->> 'has_items')::boolean, exists (select from public.framework_items i
+		where i.framework_id = r.framework_id and i.instrument = instr)) then
 		return ita_private.rejection(rid, 'unknown_instrument',
 			format('Framework %s has no %s questionnaire.', r.framework_id, upper(instr)));
 	end if;
@@ -194,6 +194,20 @@ begin
 			'"answers" must be an object like {"i1.1": 4}.');
 	end if;
 
+	-- The findings below, computed for the whole batch at once by submit_responses
+	-- (migration 20261122001000_kiosks.sql: one query, same columns) when it passes them.
+	if findings is not null then
+		n_answers := (findings ->> 'n_answers')::bigint;
+		unknown_items := findings ->> 'unknown_items';
+		duplicated_items := findings ->> 'duplicated_items';
+		invalid_answers := findings ->> 'invalid_answers';
+		missing_items := findings ->> 'missing_items';
+		unknown_variants := findings ->> 'unknown_variants';
+		missing_variants := findings ->> 'missing_variants';
+		unknown_demographics := findings ->> 'unknown_demographics';
+		invalid_demographics := findings ->> 'invalid_demographics';
+		missing_demographics := findings ->> 'missing_demographics';
+	else
 	-- Every check of the answers, variants and background answers in one query: a
 	-- response is checked on the submitting path, where a statement per check was most
 	-- of the cost. Each column is one check's finding (null: none); they are reported
@@ -277,6 +291,7 @@ begin
 	into n_answers, unknown_items, duplicated_items, invalid_answers, missing_items,
 		unknown_variants, missing_variants, unknown_demographics, invalid_demographics,
 		missing_demographics;
+	end if;
 
 	if n_answers > 300 then
 		return ita_private.rejection(rid, 'response_too_large',
@@ -526,7 +541,7 @@ end;
 $$;
 
 revoke all on function ita_private.rejection(text, text, text) from public;
-revoke all on function ita_private.check_response(jsonb, public.rounds, text, uuid) from public;
+revoke all on function ita_private.check_response(jsonb, public.rounds, text, uuid, jsonb) from public;
 revoke all on function ita_private.count_responses(uuid[]) from public;
 revoke all on function public.submit_responses(jsonb) from public;
 revoke all on function public.recount_round(text) from public, anon, authenticated;

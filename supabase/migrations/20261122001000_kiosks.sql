@@ -366,6 +366,9 @@ declare
 	n_accepted integer := 0;
 	n_duplicate integer := 0;
 	n_rejected integer := 0;
+	-- The answer, variant and background findings of check_response for every response
+	-- of the batch, keyed by its position: one query instead of one per response.
+	findings jsonb;
 begin
 	if batch is null or jsonb_typeof(batch) <> 'array' then
 		raise exception using errcode = '22023',
@@ -378,6 +381,151 @@ begin
 				max_batch, jsonb_array_length(batch)),
 			hint = 'Send the rest in further batches.';
 	end if;
+
+	-- check_response's query (20261122000300_responses.sql), for all responses at once:
+	-- the same findings, each aggregated per response (b.ord). A response left out (no
+	-- such round, answers not an object, unknown instrument) is checked on its own.
+	with
+	b as (
+		select e.ord, e.value as resp, ro.framework_id, ro.agency_id, e.value ->> 'instrument' as instr,
+			coalesce(e.value -> 'variants', '{}') as variants,
+			coalesce(e.value -> 'demographics', '{}') as demo
+		from jsonb_array_elements(batch) with ordinality e(value, ord)
+			join public.rounds ro on ro.code = e.value ->> 'round'
+		where jsonb_typeof(e.value) = 'object' and jsonb_typeof(e.value -> 'answers') = 'object'
+			and e.value ->> 'instrument' in ('iit', 'eit')
+	),
+	a as materialized (
+		select b.ord, x.key, x.value, x.o, lower(btrim(x.key)) as k, b.framework_id, b.instr
+		from b, jsonb_each(b.resp -> 'answers') with ordinality x(key, value, o)
+	),
+	fi as materialized (
+		select i.framework_id, i.instrument, i.item_key, lower(i.item_key) as k, i.question_id,
+			i.scale, i.required, i.ord
+		from public.framework_items i
+		where (i.framework_id, i.instrument) in (select distinct b.framework_id, b.instr from b)
+	),
+	scales as (
+		select o.framework_id, o.scale, array_agg(o.code::numeric) as codes
+		from public.framework_scale_options o
+		where o.framework_id in (select b.framework_id from b)
+		group by o.framework_id, o.scale
+	),
+	m as materialized (
+		select a.ord, a.key, a.value, a.o, a.k, fi.item_key, fi.question_id,
+			case when fi.item_key is null then null
+				when jsonb_typeof(a.value) <> 'number' then false
+				else (a.value::text)::numeric = any(s.codes)
+			end as valid
+		from a
+			left join fi on fi.framework_id = a.framework_id and fi.instrument = a.instr and fi.k = a.k
+			left join scales s on s.framework_id = a.framework_id and s.scale = fi.scale
+	),
+	ma as (
+		select m.ord, count(*) as n_answers,
+			string_agg(m.key, ', ' order by m.o) filter (where m.item_key is null) as unknown_items,
+			string_agg(format('%s = %s', m.key, m.value), ', ' order by m.o)
+				filter (where not m.valid) as invalid_answers
+		from m group by m.ord
+	),
+	dup as (
+		select g.ord, string_agg(g.k, ', ' order by g.k) as duplicated_items
+		from (select a.ord, a.k from a group by a.ord, a.k having count(*) > 1) g
+		group by g.ord
+	),
+	ak as (
+		select a.ord, array_agg(a.k) as ks from a group by a.ord
+	),
+	miss as (
+		-- (An anti-join with a here is planned as a nested loop over the whole batch.)
+		select b.ord, string_agg(fi.item_key, ', ' order by fi.ord) as missing_items
+		from b join fi on fi.framework_id = b.framework_id and fi.instrument = b.instr
+			left join ak on ak.ord = b.ord
+		where fi.required and not fi.k = any(coalesce(ak.ks, '{}'))
+		group by b.ord
+	),
+	uv as (
+		select b.ord, string_agg(v.key, ', ' order by v.o) as unknown_variants
+		from b, jsonb_each(case when jsonb_typeof(b.variants) = 'object' then b.variants else '{}' end)
+			with ordinality v(key, value, o)
+		where not exists (select from public.framework_variants x
+			where x.framework_id = b.framework_id and x.question_id = v.key
+				and jsonb_typeof(v.value) = 'string' and x.variant_id = v.value #>> '{}')
+		group by b.ord
+	),
+	mv as (
+		select b.ord, string_agg(distinct m.question_id, ', ') as missing_variants
+		from b join m on m.ord = b.ord
+		where m.question_id is not null and not b.variants ? m.question_id
+			and exists (select from public.framework_variants x
+				where x.framework_id = b.framework_id and x.question_id = m.question_id)
+		group by b.ord
+	),
+	fd as materialized (
+		select x.* from public.framework_demographics x
+		where (x.framework_id, x.instrument) in (select distinct b.framework_id, b.instr from b)
+	),
+	d as (
+		select b.ord, b.framework_id, b.instr, b.agency_id, e.key, e.value, e.o
+		from b, jsonb_each(case when jsonb_typeof(b.demo) = 'object' then b.demo else '{}' end)
+			with ordinality e(key, value, o)
+	),
+	ud as (
+		select d.ord, string_agg(d.key, ', ' order by d.o) as unknown_demographics
+		from d
+		where not exists (select from fd where fd.framework_id = d.framework_id
+			and fd.instrument = d.instr and fd.question_id = d.key)
+		group by d.ord
+	),
+	idm as (
+		select d.ord, string_agg(format('%s = %s', d.key, d.value), ', ' order by d.o) as invalid_demographics
+		from d
+		where not exists (
+			select from fd
+			where fd.framework_id = d.framework_id and fd.instrument = d.instr
+				and fd.question_id = d.key
+				and (
+					(jsonb_typeof(d.value) = 'string' and fd.option_code = d.value #>> '{}')
+					or (jsonb_typeof(d.value) = 'string' and fd.source = 'section'
+						and exists (select from public.sections s
+							where s.agency_id = d.agency_id and s.code = d.value #>> '{}'))
+					or (jsonb_typeof(d.value) = 'object' and fd.specify
+						and fd.option_code = d.value ->> 'code'
+						and jsonb_typeof(d.value -> 'text') = 'string'
+						and length(d.value ->> 'text') <= 200
+						and (select count(*) from jsonb_object_keys(d.value)) = 2)
+				)
+		)
+		group by d.ord
+	),
+	md as (
+		select b.ord, string_agg(distinct fd.question_id, ', ') as missing_demographics
+		from b join fd on fd.framework_id = b.framework_id and fd.instrument = b.instr
+		where fd.required and not b.demo ? fd.question_id
+		group by b.ord
+	)
+	select jsonb_object_agg(b.ord::text, jsonb_build_object(
+		'has_items', exists (select from fi where fi.framework_id = b.framework_id and fi.instrument = b.instr),
+		'n_answers', coalesce(ma.n_answers, 0),
+		'unknown_items', ma.unknown_items,
+		'duplicated_items', dup.duplicated_items,
+		'invalid_answers', ma.invalid_answers,
+		'missing_items', miss.missing_items,
+		'unknown_variants', uv.unknown_variants,
+		'missing_variants', mv.missing_variants,
+		'unknown_demographics', ud.unknown_demographics,
+		'invalid_demographics', idm.invalid_demographics,
+		'missing_demographics', md.missing_demographics))
+	into findings
+	from b
+		left join ma on ma.ord = b.ord
+		left join dup on dup.ord = b.ord
+		left join miss on miss.ord = b.ord
+		left join uv on uv.ord = b.ord
+		left join mv on mv.ord = b.ord
+		left join ud on ud.ord = b.ord
+		left join idm on idm.ord = b.ord
+		left join md on md.ord = b.ord;
 
 	for resp, idx in select e.value, e.ord from jsonb_array_elements(batch) with ordinality e(value, ord) loop
 		rid := null;
@@ -414,7 +562,7 @@ begin
 						select s.service_point_id into sp_id from public.service_points s
 						where s.agency_id = r.agency_id and s.code = resp ->> 'servicePoint';
 					end if;
-					verdict := ita_private.check_response(resp, r, caller, sp_id);
+					verdict := ita_private.check_response(resp, r, caller, sp_id, findings -> idx::text);
 					-- A device key belongs with a kiosk's response only.
 					if verdict is null and resp ? 'kioskKey' and resp ->> 'channel' is distinct from 'kiosk' then
 						verdict := ita_private.rejection(rid_text, 'invalid_channel',

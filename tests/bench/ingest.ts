@@ -15,6 +15,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { openDatabase } from '../../src/lib/server/db/embedded.ts';
@@ -94,13 +95,57 @@ async function direct(engine: Engine, clients = 1, offices = 1): Promise<Endpoin
 				.join('\n')
 		);
 	}
+	if (compareRef) await t.db.exec(beforeFunctions(compareRef));
+	// A handle of its own, so that callRpc reads the catalogue with the _before functions.
+	const beforeDb = new Proxy(t.db, {
+		get: (o, k) => {
+			const v: unknown = Reflect.get(o, k, o);
+			return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(o) : v;
+		}
+	});
 	return {
 		db: t.db,
 		clients,
 		offices,
-		submit: (batch) => callRpc<Outcome>(t.db, anon, 'submit_responses', { batch }),
+		submit: (batch) =>
+			useBefore
+				? callRpc<Outcome>(beforeDb, anon, 'submit_responses_before', { batch })
+				: callRpc<Outcome>(t.db, anon, 'submit_responses', { batch }),
 		close: () => t.drop()
 	};
+}
+
+/**
+ * BENCH_COMPARE=<git ref> (e.g. main): the ref's submit_responses and check_response are
+ * installed next to the current ones as submit_responses_before / check_response_before,
+ * and each run times both, one after the other in alternating order, on the same
+ * database: the ratio is then measured under the same load of a shared machine.
+ */
+const compareRef = process.env.BENCH_COMPARE;
+let useBefore = false;
+
+function functionText(sql: string, name: string): string {
+	const start = sql.indexOf(`create or replace function ${name}(`);
+	if (start < 0) throw new Error(`${name} not found`);
+	const end = sql.indexOf('$$;', sql.indexOf('$$', sql.indexOf('as $$', start) + 5)) + 3;
+	return sql.slice(start, end);
+}
+
+function beforeFunctions(ref: string): string {
+	const show = (path: string) =>
+		execFileSync('git', ['show', `${ref}:${path}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+	const check = functionText(
+		show('supabase/migrations/20261122000300_responses.sql'),
+		'ita_private.check_response'
+	).replace('ita_private.check_response(', 'ita_private.check_response_before(');
+	const submit = functionText(
+		show('supabase/migrations/20261122001000_kiosks.sql'),
+		'public.submit_responses'
+	)
+		.replace('public.submit_responses(', 'public.submit_responses_before(')
+		.replaceAll('ita_private.check_response(', 'ita_private.check_response_before(');
+	return `${check};\n${submit};\n
+		grant execute on function public.submit_responses_before(jsonb) to anon;`;
 }
 
 const HTTP_CLIENTS = setting('BENCH_CLIENTS', 4);
@@ -229,23 +274,55 @@ async function bench(target: IngestTarget, frameworks: Questionnaire[]): Promise
 	const clients = endpoint.clients ?? 1;
 
 	const rates: number[] = [];
+	const beforeRates: number[] = [];
 	for (let run = 1; run <= RUNS; run++) {
 		// Made before the clock starts: only the database's work is timed.
 		const batches = makeBatches(random, rounds, BATCHES_PER_RUN);
 		// Each client sends its share of the batches one after another.
-		const { ms } = await timed(() =>
-			Promise.all(
-				Array.from({ length: clients }, async (_, c) => {
-					for (let b = c; b < batches.length; b += clients) await send(endpoint, batches[b]);
-				})
-			)
-		);
+		const sendAll = (list: ResponseInput[][]) =>
+			timed(() =>
+				Promise.all(
+					Array.from({ length: clients }, async (_, c) => {
+						for (let b = c; b < list.length; b += clients) await send(endpoint, list[b]);
+					})
+				)
+			);
 		const n = BATCHES_PER_RUN * BATCH_SIZE;
+		let beforeMs = 0;
+		if (compareRef) {
+			const others = makeBatches(random, rounds, BATCHES_PER_RUN);
+			const order = run % 2 === 1 ? [true, false] : [false, true];
+			let ms = 0;
+			for (const before of order) {
+				useBefore = before;
+				const t = await sendAll(before ? others : batches);
+				if (before) beforeMs = t.ms;
+				else ms = t.ms;
+			}
+			useBefore = false;
+			const rate = (n / ms) * 1000;
+			const beforeRate = (n / beforeMs) * 1000;
+			rates.push(rate);
+			beforeRates.push(beforeRate);
+			console.log(
+				`  ${target.name} run ${run}/${RUNS}: ${compareRef} ${fmt(beforeRate)} responses/s, ` +
+					`now ${fmt(rate)} responses/s = ×${fmt(rate / beforeRate, 2)}`
+			);
+			continue;
+		}
+		const { ms } = await sendAll(batches);
 		const rate = (n / ms) * 1000;
 		rates.push(rate);
 		console.log(
 			`  ${target.name} run ${run}/${RUNS}: ${n.toLocaleString('en-US')} responses in ` +
 				`${fmt(ms / 1000, 2)} s = ${fmt(rate)} responses/s`
+		);
+	}
+	if (compareRef) {
+		const ratios = rates.map((r, i) => r / beforeRates[i]);
+		console.log(
+			`  ${target.name} median: ${compareRef} ${fmt(median(beforeRates))} responses/s, ` +
+				`now ${fmt(median(rates))} responses/s; median ratio ×${fmt(median(ratios), 2)}`
 		);
 	}
 
