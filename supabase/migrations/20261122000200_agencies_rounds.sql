@@ -157,9 +157,9 @@ create policy "Officers can read their agency's OIT scores" on public.oit_scores
 	);
 
 /**
- * Records the assessor's OIT item scores of a round: {"o1": 100, "o2": 0, …}, each 0–100
- * with two decimals at most. Only the agency's officers (or central administrators)
- * may. All or nothing: one unknown item or bad score changes nothing.
+ * The assessor's OIT item scores {"O1": 100, "O2": null, …}: a number from 0 to 100 (two
+ * decimals at most) sets the item's score, null removes it (the evidence address stays).
+ * All or nothing; returns how many items it changed.
  */
 create or replace function public.set_oit_scores(round_code text, scores jsonb)
 returns integer
@@ -171,15 +171,11 @@ declare
 	r public.rounds;
 	bad text;
 	n integer;
+	removed integer;
 begin
-	select * into r from public.rounds where code = round_code;
-	if r.round_id is null then
-		raise exception using errcode = 'PT404', message = format('no round has the code %s', round_code);
-	end if;
-	if not ita_private.can_manage_agency(r.agency_id) then
-		raise exception using errcode = '42501',
-			message = 'only the agency''s officers may enter its OIT scores';
-	end if;
+	-- Another agency's round and no round at all answer alike (PT404): a refusal must not
+	-- tell an outsider which round codes exist.
+	r := ita_private.managed_round(round_code);
 	if scores is null or jsonb_typeof(scores) <> 'object' then
 		raise exception using errcode = '22023',
 			message = 'OIT scores are a JSON object like {"o1": 100, "o2": 0}';
@@ -195,19 +191,28 @@ begin
 	end if;
 
 	select s.key into bad from jsonb_each(scores) s
-	where jsonb_typeof(s.value) <> 'number' or (s.value::text)::numeric not between 0 and 100
-		or round((s.value::text)::numeric, 2) <> (s.value::text)::numeric
+	where ita_private.bad_oit_score(s.value)
 	limit 1;
 	if bad is not null then
 		raise exception using errcode = '22023',
-			message = format('the score of %s must be a number from 0 to 100 with two decimals at most', bad);
+			message = format('the score of %s must be a number from 0 to 100 with two decimals at most, or null to remove it', bad),
+			hint = format('ข้อ %s: คะแนนต้องเป็นตัวเลข 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง หรือเว้นว่างเพื่อลบคะแนน', bad);
 	end if;
 
 	insert into public.oit_scores (round_id, question_id, score)
 	select r.round_id, s.key, (s.value::text)::numeric from jsonb_each(scores) s
+	where jsonb_typeof(s.value) = 'number'
 	on conflict (round_id, question_id) do update set score = excluded.score, updated_at = now();
 	get diagnostics n = row_count;
-	return n;
+
+	-- A removed score: the row stays while it has an evidence address.
+	update public.oit_scores o set score = null, updated_at = now()
+	where o.round_id = r.round_id and o.score is not null
+		and o.question_id in (select s.key from jsonb_each(scores) s where jsonb_typeof(s.value) = 'null');
+	get diagnostics removed = row_count;
+	delete from public.oit_scores o
+	where o.round_id = r.round_id and o.score is null and o.evidence_url is null;
+	return n + removed;
 end;
 $$;
 

@@ -4,6 +4,10 @@
 -- A response keeps the day it was collected, never the time: in a small office a
 -- time of day can tell who answered. Responses have no created_at on purpose.
 
+-- Function bodies here refer to objects made in later files (the baseline keeps each
+-- function where it was first defined): checked when they run, as pg_dump does.
+set local check_function_bodies = off;
+
 create table public.responses (
 	-- Generated on the device, so a retry or a replayed batch is counted once.
 	response_id uuid primary key,
@@ -353,12 +357,22 @@ $$;
 /**
  * Stores a batch of responses (a JSON array; each like one line of the CLI's NDJSON:
  * {"id", "round", "instrument", "channel", "servicePoint", "collectedOn", "answers",
- * "demographics", "variants", "accessCode"}) and answers, per response in order,
+ * "demographics", "variants", "accessCode"}; a kiosk's also "kioskKey" and
+ * "collectedAt"; a phone's also "deviceId", "secondsSpent" and, for single-use IIT codes,
+ * "iitCode") and answers, per response in order,
  * {"id", "status": "accepted" | "duplicate" | "rejected", "code", "reason"}.
  *
- * A response whose id is already stored is a duplicate and counted once, however
- * often it is sent. A rejected response leaves no row; the others are stored.
- * Counters are updated in the same transaction.
+ * A response whose id is already stored (counted or held) is a duplicate and counted
+ * once, however often it is sent. A rejected response leaves no row and does not make a
+ * later copy with the same id a duplicate. A response over a limit or implausible
+ * (ita_private.hold_reasons; migration 20261206001000_trust.sql) is stored in
+ * held_responses and answered "accepted" like a counted one. Counters are updated in the
+ * same transaction, with counted responses only.
+ *
+ * Codes (single-use, or the round's shared code) are throttled per client address: a
+ * request whose address already has 10 wrong or used codes in this 10-minute window is
+ * refused with HTTP 429 (nothing stored); one that reaches the limit mid-batch gets
+ * "too_many_attempts" for its further coded responses.
  */
 create or replace function public.submit_responses(batch jsonb)
 returns jsonb
@@ -369,20 +383,51 @@ as $$
 declare
 	caller text := ita_private.caller_role();
 	max_batch constant integer := 500;
+	address text := case when caller <> 'service_role' then ita_private.client_address() end;
+	address_hash text;
+	hashed_round uuid;
 	resp jsonb;
 	idx bigint;
 	rid uuid;
 	rid_text text;
 	r public.rounds;
 	sp_id uuid;
+	k_id uuid;
+	instr text;
+	ch text;
+	code_text text;
+	coded boolean;
+	reasons text[];
 	verdict jsonb;
 	results jsonb[] := '{}';
 	seen uuid[] := '{}';
 	accepted uuid[] := '{}';
+	throttle_checked uuid[] := '{}';
+	codes_used uuid[] := '{}';
+	any_limited boolean := false;
+	-- Address and service point windows of this request: locked and read once, counted
+	-- here, written back at the end.
+	win timestamptz := ita_private.current_window();
+	lim integer;
+	lim_key text;
+	extreme boolean;
+	aw_round uuid;
+	aw_addr text;
+	aw_base integer;
+	aw_base_extreme integer;
+	aw_added integer := 0;
+	aw_added_extreme integer := 0;
+	sp_key text;
+	sp_base jsonb := '{}';
+	sp_added jsonb := '{}';
+	sp_n integer;
 	inserted integer;
 	n_accepted integer := 0;
 	n_duplicate integer := 0;
 	n_rejected integer := 0;
+	-- The answer, variant and background findings of check_response for every response
+	-- of the batch, keyed by its position: one query instead of one per response.
+	findings jsonb;
 begin
 	if batch is null or jsonb_typeof(batch) <> 'array' then
 		raise exception using errcode = '22023',
@@ -396,11 +441,158 @@ begin
 			hint = 'Send the rest in further batches.';
 	end if;
 
+	-- check_response's query (20261122000300_responses.sql), for all responses at once:
+	-- the same findings, each aggregated per response (b.ord). A response left out (no
+	-- such round, answers not an object, unknown instrument) is checked on its own.
+	with
+	b as (
+		select e.ord, e.value as resp, ro.framework_id, ro.agency_id, e.value ->> 'instrument' as instr,
+			coalesce(e.value -> 'variants', '{}') as variants,
+			coalesce(e.value -> 'demographics', '{}') as demo
+		from jsonb_array_elements(batch) with ordinality e(value, ord)
+			join public.rounds ro on ro.code = e.value ->> 'round'
+		where jsonb_typeof(e.value) = 'object' and jsonb_typeof(e.value -> 'answers') = 'object'
+			and e.value ->> 'instrument' in ('iit', 'eit')
+	),
+	a as materialized (
+		select b.ord, x.key, x.value, x.o, lower(btrim(x.key)) as k, b.framework_id, b.instr
+		from b, jsonb_each(b.resp -> 'answers') with ordinality x(key, value, o)
+	),
+	fi as materialized (
+		select i.framework_id, i.instrument, i.item_key, lower(i.item_key) as k, i.question_id,
+			i.scale, i.required, i.ord
+		from public.framework_items i
+		where (i.framework_id, i.instrument) in (select distinct b.framework_id, b.instr from b)
+	),
+	scales as (
+		select o.framework_id, o.scale, array_agg(o.code::numeric) as codes
+		from public.framework_scale_options o
+		where o.framework_id in (select b.framework_id from b)
+		group by o.framework_id, o.scale
+	),
+	m as materialized (
+		select a.ord, a.key, a.value, a.o, a.k, fi.item_key, fi.question_id,
+			case when fi.item_key is null then null
+				when jsonb_typeof(a.value) <> 'number' then false
+				else (a.value::text)::numeric = any(s.codes)
+			end as valid
+		from a
+			left join fi on fi.framework_id = a.framework_id and fi.instrument = a.instr and fi.k = a.k
+			left join scales s on s.framework_id = a.framework_id and s.scale = fi.scale
+	),
+	ma as (
+		select m.ord, count(*) as n_answers,
+			string_agg(m.key, ', ' order by m.o) filter (where m.item_key is null) as unknown_items,
+			string_agg(format('%s = %s', m.key, m.value), ', ' order by m.o)
+				filter (where not m.valid) as invalid_answers
+		from m group by m.ord
+	),
+	dup as (
+		select g.ord, string_agg(g.k, ', ' order by g.k) as duplicated_items
+		from (select a.ord, a.k from a group by a.ord, a.k having count(*) > 1) g
+		group by g.ord
+	),
+	ak as (
+		select a.ord, array_agg(a.k) as ks from a group by a.ord
+	),
+	miss as (
+		-- (An anti-join with a here is planned as a nested loop over the whole batch.)
+		select b.ord, string_agg(fi.item_key, ', ' order by fi.ord) as missing_items
+		from b join fi on fi.framework_id = b.framework_id and fi.instrument = b.instr
+			left join ak on ak.ord = b.ord
+		where fi.required and not fi.k = any(coalesce(ak.ks, '{}'))
+		group by b.ord
+	),
+	uv as (
+		select b.ord, string_agg(v.key, ', ' order by v.o) as unknown_variants
+		from b, jsonb_each(case when jsonb_typeof(b.variants) = 'object' then b.variants else '{}' end)
+			with ordinality v(key, value, o)
+		where not exists (select from public.framework_variants x
+			where x.framework_id = b.framework_id and x.question_id = v.key
+				and jsonb_typeof(v.value) = 'string' and x.variant_id = v.value #>> '{}')
+		group by b.ord
+	),
+	mv as (
+		select b.ord, string_agg(distinct m.question_id, ', ') as missing_variants
+		from b join m on m.ord = b.ord
+		where m.question_id is not null and not b.variants ? m.question_id
+			and exists (select from public.framework_variants x
+				where x.framework_id = b.framework_id and x.question_id = m.question_id)
+		group by b.ord
+	),
+	fd as materialized (
+		select x.* from public.framework_demographics x
+		where (x.framework_id, x.instrument) in (select distinct b.framework_id, b.instr from b)
+	),
+	d as (
+		select b.ord, b.framework_id, b.instr, b.agency_id, e.key, e.value, e.o
+		from b, jsonb_each(case when jsonb_typeof(b.demo) = 'object' then b.demo else '{}' end)
+			with ordinality e(key, value, o)
+	),
+	ud as (
+		select d.ord, string_agg(d.key, ', ' order by d.o) as unknown_demographics
+		from d
+		where not exists (select from fd where fd.framework_id = d.framework_id
+			and fd.instrument = d.instr and fd.question_id = d.key)
+		group by d.ord
+	),
+	idm as (
+		select d.ord, string_agg(format('%s = %s', d.key, d.value), ', ' order by d.o) as invalid_demographics
+		from d
+		where not exists (
+			select from fd
+			where fd.framework_id = d.framework_id and fd.instrument = d.instr
+				and fd.question_id = d.key
+				and (
+					(jsonb_typeof(d.value) = 'string' and fd.option_code = d.value #>> '{}')
+					or (jsonb_typeof(d.value) = 'string' and fd.source = 'section'
+						and exists (select from public.sections s
+							where s.agency_id = d.agency_id and s.code = d.value #>> '{}'))
+					or (jsonb_typeof(d.value) = 'object' and fd.specify
+						and fd.option_code = d.value ->> 'code'
+						and jsonb_typeof(d.value -> 'text') = 'string'
+						and length(d.value ->> 'text') <= 200
+						and (select count(*) from jsonb_object_keys(d.value)) = 2)
+				)
+		)
+		group by d.ord
+	),
+	md as (
+		select b.ord, string_agg(distinct fd.question_id, ', ') as missing_demographics
+		from b join fd on fd.framework_id = b.framework_id and fd.instrument = b.instr
+		where fd.required and not b.demo ? fd.question_id
+		group by b.ord
+	)
+	select jsonb_object_agg(b.ord::text, jsonb_build_object(
+		'has_items', exists (select from fi where fi.framework_id = b.framework_id and fi.instrument = b.instr),
+		'n_answers', coalesce(ma.n_answers, 0),
+		'unknown_items', ma.unknown_items,
+		'duplicated_items', dup.duplicated_items,
+		'invalid_answers', ma.invalid_answers,
+		'missing_items', miss.missing_items,
+		'unknown_variants', uv.unknown_variants,
+		'missing_variants', mv.missing_variants,
+		'unknown_demographics', ud.unknown_demographics,
+		'invalid_demographics', idm.invalid_demographics,
+		'missing_demographics', md.missing_demographics))
+	into findings
+	from b
+		left join ma on ma.ord = b.ord
+		left join dup on dup.ord = b.ord
+		left join miss on miss.ord = b.ord
+		left join uv on uv.ord = b.ord
+		left join mv on mv.ord = b.ord
+		left join ud on ud.ord = b.ord
+		left join idm on idm.ord = b.ord
+		left join md on md.ord = b.ord;
+
 	for resp, idx in select e.value, e.ord from jsonb_array_elements(batch) with ordinality e(value, ord) loop
 		rid := null;
 		rid_text := case when jsonb_typeof(resp) = 'object' then resp ->> 'id' end;
 		verdict := null;
 		sp_id := null;
+		k_id := null;
+		reasons := '{}';
 
 		if jsonb_typeof(resp) <> 'object' then
 			verdict := ita_private.rejection(null, 'invalid_response',
@@ -414,7 +606,8 @@ begin
 				'A response is at most 20,000 characters of JSON.');
 		else
 			rid := rid_text::uuid;
-			if rid = any(seen) or exists (select from public.responses p where p.response_id = rid) then
+			if rid = any(seen) or exists (select from public.responses p where p.response_id = rid)
+				or exists (select from public.held_responses h where h.response_id = rid) then
 				verdict := jsonb_build_object('id', rid, 'status', 'duplicate');
 			else
 				if r.round_id is null or r.code is distinct from resp ->> 'round' then
@@ -428,18 +621,164 @@ begin
 						select s.service_point_id into sp_id from public.service_points s
 						where s.agency_id = r.agency_id and s.code = resp ->> 'servicePoint';
 					end if;
-					verdict := ita_private.check_response(resp, r, caller, sp_id);
+					verdict := ita_private.check_response(resp, r, caller, sp_id, findings -> idx::text);
+					-- A device key belongs with a kiosk's response only.
+					if verdict is null and resp ? 'kioskKey' and resp ->> 'channel' is distinct from 'kiosk' then
+						verdict := ita_private.rejection(rid_text, 'invalid_channel',
+							'"kioskKey" is sent with "channel": "kiosk" only.');
+					end if;
+					if verdict is null and resp ? 'deviceId' and (jsonb_typeof(resp -> 'deviceId') <> 'string'
+						or (resp ->> 'deviceId') !~ '^[A-Za-z0-9_-]{16,100}$') then
+						verdict := ita_private.rejection(rid_text, 'invalid_device_id',
+							'"deviceId" is the id the app keeps on this device: 16 to 100 letters, digits, - or _.');
+					end if;
+					if verdict is null and resp ? 'secondsSpent' and (jsonb_typeof(resp -> 'secondsSpent') <> 'number'
+						or (resp ->> 'secondsSpent')::numeric not between 0 and 10000000) then
+						verdict := ita_private.rejection(rid_text, 'invalid_seconds_spent',
+							'"secondsSpent" is the number of seconds spent answering (0 or more).');
+					end if;
+					-- A tablet's response carries its key. The service role (an import, or answers
+					-- recovered from a tablet's exported file) may store one without, as officers
+					-- import paper; with a key, the kiosk's checks apply to it too.
+					if verdict is null and resp ->> 'channel' = 'kiosk'
+						and (resp ? 'kioskKey' or caller <> 'service_role') then
+						select c.verdict, c.kiosk_id into verdict, k_id
+						from ita_private.check_kiosk_response(resp, r) c;
+					end if;
+
+					instr := resp ->> 'instrument';
+					ch := coalesce(resp ->> 'channel', case when sp_id is not null then 'qr' else 'link' end);
+					if address is not null and hashed_round is distinct from r.round_id then
+						address_hash := ita_private.salted_hash(r.round_id, 'address:' || address);
+						hashed_round := r.round_id;
+					end if;
+
+					-- IIT codes: the shared one (checked in check_response) or a single-use one.
+					code_text := null;
+					coded := false;
+					if instr = 'iit' and ch <> 'paper' and caller <> 'service_role'
+						and (verdict is null or verdict ->> 'code' = 'wrong_access_code') then
+						if r.iit_codes = 'single' then
+							code_text := coalesce(resp ->> 'iitCode', resp ->> 'accessCode');
+							if verdict is null and code_text is null then
+								verdict := ita_private.rejection(rid_text, 'iit_code_missing',
+									'This round''s IIT is answered with a one-time code from a slip handed out by the ITA working group.');
+							end if;
+							coded := code_text is not null;
+						else
+							coded := r.iit_access_code is not null;
+						end if;
+					elsif instr = 'iit' and caller = 'service_role' and r.iit_codes = 'single' and verdict is null then
+						-- An import may carry a slip's code (it is then used); without one it is stored.
+						code_text := coalesce(resp ->> 'iitCode', resp ->> 'accessCode');
+						coded := code_text is not null;
+					end if;
+					if coded then
+						if not r.round_id = any(throttle_checked) then
+							-- Over the limit already: the whole request is refused (429), nothing stored.
+							perform ita_private.refuse_if_guessing(r.round_id, address_hash);
+							throttle_checked := throttle_checked || r.round_id;
+						end if;
+						if address_hash is not null and ita_private.code_failures(r.round_id, address_hash)
+							>= ita_private.code_attempt_limit() then
+							verdict := ita_private.rejection(rid_text, 'too_many_attempts',
+								'Too many wrong or used codes were sent from this network; this response was not checked. Send it again in 10 minutes.');
+						elsif r.iit_codes = 'shared' then
+							if verdict ->> 'code' = 'wrong_access_code' then
+								perform ita_private.record_code_failure(r.round_id, address_hash);
+							end if;
+						elsif ita_private.use_iit_code(r.round_id, code_text) then
+							if not r.round_id = any(codes_used) then
+								codes_used := codes_used || r.round_id;
+							end if;
+						else
+							perform ita_private.record_code_failure(r.round_id, address_hash);
+							verdict := ita_private.rejection(rid_text, 'iit_code_used',
+								'This code was already used or is not a code of this round. Each slip admits one response; ask the ITA working group for a new slip.');
+						end if;
+					end if;
+
+					-- Limits and plausibility: phones and browsers; not imports, paper or kiosks.
+					-- Without a known address (SQL called directly, not through an API) only the
+					-- device and time rules apply.
+					if verdict is null and caller <> 'service_role' and ch not in ('paper', 'kiosk')
+						and (address_hash is not null or resp ? 'deviceId' or resp ? 'secondsSpent') then
+						any_limited := true;
+						extreme := false;
+						sp_n := null;
+						if address_hash is not null then
+							if lim_key is distinct from r.round_id::text || ':' || coalesce(sp_id::text, '') then
+								lim := ita_private.address_limit(r, sp_id);
+								lim_key := r.round_id::text || ':' || coalesce(sp_id::text, '');
+							end if;
+							if aw_round is distinct from r.round_id or aw_addr is distinct from address_hash then
+								if aw_round is not null then
+									update public.address_windows w
+									set responses = w.responses + aw_added, extreme = w.extreme + aw_added_extreme
+									where w.round_id = aw_round and w.address_hash = aw_addr and w.window_start = win;
+								end if;
+								select l.responses, l.extreme into aw_base, aw_base_extreme
+								from ita_private.lock_address_window(r.round_id, address_hash, win) l;
+								aw_round := r.round_id;
+								aw_addr := address_hash;
+								aw_added := 0;
+								aw_added_extreme := 0;
+							end if;
+							-- An answer 2 or 3 (four-level scales only) rules out a straight line at once.
+							extreme := not (resp -> 'answers' @? '$.* ? (@ == 2 || @ == 3)')
+								and ita_private.extreme_straight_line(resp -> 'answers', r.framework_id, instr);
+							aw_added := aw_added + 1;
+							if extreme then
+								aw_added_extreme := aw_added_extreme + 1;
+							end if;
+							if sp_id is not null then
+								sp_key := r.round_id::text || ':' || sp_id::text;
+								if not sp_base ? sp_key then
+									sp_base := sp_base || jsonb_build_object(sp_key,
+										ita_private.lock_service_point_window(r.round_id, sp_id, win));
+								end if;
+								sp_added := sp_added || jsonb_build_object(sp_key,
+									coalesce((sp_added ->> sp_key)::integer, 0) + 1);
+								sp_n := (sp_base ->> sp_key)::integer + (sp_added ->> sp_key)::integer;
+							end if;
+						end if;
+						-- Most responses: no device, no time, under every count: nothing to decide.
+						if resp ? 'deviceId' or resp ? 'secondsSpent' or extreme
+							or aw_base + aw_added > lim or sp_n > 2 * lim then
+							reasons := ita_private.hold_reasons(resp, r, instr, sp_id, lim,
+								case when address_hash is not null then aw_base + aw_added end,
+								case when address_hash is not null then aw_base_extreme + aw_added_extreme end,
+								extreme, sp_n);
+						end if;
+					end if;
 				end if;
 			end if;
 		end if;
 
-		if verdict is null then
+		if verdict is null and cardinality(reasons) > 0 then
+			insert into public.held_responses (response_id, round_id, instrument, channel, service_point_id,
+				collected_on, demographics, variants, answers, reasons, seconds_per_question)
+			select rid, r.round_id, instr, ch, sp_id,
+				coalesce((resp ->> 'collectedOn')::date, ita_private.today()),
+				coalesce(resp -> 'demographics', '{}'), coalesce(resp -> 'variants', '{}'),
+				(select jsonb_object_agg(i.item_key, (a.value::text)::smallint)
+					from jsonb_each(resp -> 'answers') a
+						join public.framework_items i on i.framework_id = r.framework_id
+							and i.instrument = instr and lower(i.item_key) = lower(btrim(a.key))),
+				reasons,
+				case when resp ? 'secondsSpent' then round((resp ->> 'secondsSpent')::numeric
+					/ nullif(ita_private.questions_answered(resp -> 'answers', r.framework_id, instr), 0), 1) end
+			on conflict (response_id) do nothing;
+			get diagnostics inserted = row_count;
+			-- Held: answered as accepted, so the device is done with it; counted nowhere.
+			verdict := jsonb_build_object('id', rid,
+				'status', case when inserted = 0 then 'duplicate' else 'accepted' end);
+		elsif verdict is null then
 			insert into public.responses (response_id, round_id, instrument, channel, service_point_id,
-				collected_on, demographics, variants)
-			values (rid, r.round_id, resp ->> 'instrument',
-				coalesce(resp ->> 'channel', case when sp_id is not null then 'qr' else 'link' end),
+				collected_on, demographics, variants, kiosk_id)
+			values (rid, r.round_id, instr, ch,
 				sp_id, coalesce((resp ->> 'collectedOn')::date, ita_private.today()),
-				coalesce(resp -> 'demographics', '{}'), coalesce(resp -> 'variants', '{}'))
+				coalesce(resp -> 'demographics', '{}'), coalesce(resp -> 'variants', '{}'), k_id)
 			on conflict (response_id) do nothing;
 			get diagnostics inserted = row_count;
 			if inserted = 0 then
@@ -450,14 +789,20 @@ begin
 				select rid, i.item_key, (a.value::text)::smallint
 				from jsonb_each(resp -> 'answers') a
 					join public.framework_items i on i.framework_id = r.framework_id
-						and i.instrument = resp ->> 'instrument'
+						and i.instrument = instr
 						and lower(i.item_key) = lower(btrim(a.key));
+				if k_id is not null then
+					update public.kiosks k
+					set last_collected_at = greatest(k.last_collected_at, (resp ->> 'collectedAt')::timestamptz)
+					where k.kiosk_id = k_id;
+				end if;
 				accepted := accepted || rid;
 				verdict := jsonb_build_object('id', rid, 'status', 'accepted');
 			end if;
 		end if;
 
-		if rid is not null then
+		-- Only a stored id makes a later copy a duplicate: a rejected copy must not.
+		if rid is not null and verdict ->> 'status' <> 'rejected' then
 			seen := seen || rid;
 		end if;
 		case verdict ->> 'status'
@@ -468,8 +813,24 @@ begin
 		results := results || verdict;
 	end loop;
 
-	if n_accepted > 0 then
+	if cardinality(accepted) > 0 then
 		perform ita_private.count_responses(accepted);
+	end if;
+	-- The round's used marks rewritten as one set: no order or xmin names a response's code.
+	for hashed_round in select unnest(codes_used) loop
+		perform ita_private.shuffle_code_uses(hashed_round);
+	end loop;
+	if aw_round is not null then
+		update public.address_windows w
+		set responses = w.responses + aw_added, extreme = w.extreme + aw_added_extreme
+		where w.round_id = aw_round and w.address_hash = aw_addr and w.window_start = win;
+	end if;
+	update public.service_point_windows w set n = w.n + (a.value #>> '{}')::integer
+	from jsonb_each(sp_added) a
+	where w.round_id = split_part(a.key, ':', 1)::uuid
+		and w.service_point_id = split_part(a.key, ':', 2)::uuid and w.window_start = win;
+	if any_limited and address is not null then
+		perform ita_private.prune_windows();
 	end if;
 
 	return jsonb_build_object(
@@ -513,6 +874,15 @@ as $$
 	group by 1, 2, 3, 4
 	order by 1, 2, 3, 4
 	on conflict (round_id, instrument, question_id, option_code) do update set n = c.n + excluded.n;
+
+	insert into public.daily_counts as c (round_id, instrument, collected_on, channel, service_point_id, n)
+	select p.round_id, p.instrument, p.collected_on, p.channel, p.service_point_id, count(*)
+	from public.responses p
+	where p.response_id = any(ids)
+	group by 1, 2, 3, 4, 5
+	order by 1, 2, 3, 4, 5
+	on conflict (round_id, instrument, collected_on, channel, service_point_id)
+	do update set n = c.n + excluded.n;
 $$;
 
 /**
@@ -535,6 +905,7 @@ begin
 	delete from public.answer_counts where round_id = rid;
 	delete from public.respondent_counts where round_id = rid;
 	delete from public.demographic_counts where round_id = rid;
+	delete from public.daily_counts where round_id = rid;
 	perform ita_private.count_responses(array(
 		select response_id from public.responses where round_id = rid));
 end;

@@ -11,6 +11,10 @@
 -- 23503 or 55000. Each call is one transaction: it changes everything or nothing.
 
 -- The FY2566 BMA documents ask for at least 400 IIT and 400 EIT answers.
+
+-- Function bodies here refer to objects made in later files (the baseline keeps each
+-- function where it was first defined): checked when they run, as pg_dump does.
+set local check_function_bodies = off;
 alter table public.rounds
 	alter column min_iit set default 400,
 	alter column min_eit set default 400;
@@ -376,7 +380,8 @@ revoke all on function ita_private.require_code(text, text), ita_private.require
 
 /**
  * The agencies the caller manages (a central administrator: all; an officer: their
- * own), each with how many sections, service points and rounds it has, by code.
+ * own), each with its id — the value of an officer's `app_metadata.agency_id` on
+ * Supabase Auth — and how many sections, service points and rounds it has, by code.
  */
 create or replace function public.list_agencies()
 returns jsonb
@@ -387,6 +392,7 @@ set search_path = ''
 as $$
 	select coalesce(jsonb_agg(jsonb_build_object(
 		'code', a.code,
+		'id', a.agency_id,
 		'name', a.name,
 		'sections', (select count(*) from public.sections s where s.agency_id = a.agency_id),
 		'servicePoints', (select count(*) from public.service_points p where p.agency_id = a.agency_id),
@@ -434,7 +440,8 @@ $$;
 /**
  * Adds an agency (central administrators only) or, with update_existing, renames one
  * the caller manages. Without update_existing a code already taken is refused (23505),
- * so that a typo never renames another agency.
+ * so that a typo never renames another agency; so is a code the screens' addresses use
+ * (central, login, logout, setup: 22023).
  */
 create or replace function public.save_agency(code text, name jsonb, update_existing boolean default false)
 returns jsonb
@@ -457,6 +464,12 @@ begin
 				hint = 'only a central administrator may add an agency';
 		end if;
 		v_code := ita_private.require_code(v_code, 'an agency code');
+		if v_code = any (ita_private.reserved_agency_codes()) then
+			raise exception using errcode = '22023', message = 'agency_code_reserved',
+				detail = jsonb_build_object('field', 'code', 'code', v_code)::text,
+				hint = format('the agency code %s is taken by a page of the officers'' screens (/admin/%s); choose another, like %s-office',
+					v_code, v_code, v_code);
+		end if;
 		v_name := ita_private.require_name(name, 'an agency''s name');
 		insert into public.agencies (code, name) values (v_code, v_name)
 		on conflict do nothing returning * into a;

@@ -32,7 +32,8 @@ create table public.daily_counts (
 	service_point_id uuid references public.service_points on delete set null,
 	n integer not null check (n >= 0),
 	constraint daily_counts_key unique nulls not distinct
-		(round_id, instrument, collected_on, channel, service_point_id)
+		(round_id, instrument, collected_on, channel, service_point_id),
+	daily_count_id bigint generated always as identity primary key
 );
 alter table public.daily_counts enable row level security;
 
@@ -54,75 +55,6 @@ insert into public.daily_counts (round_id, instrument, collected_on, channel, se
 select p.round_id, p.instrument, p.collected_on, p.channel, p.service_point_id, count(*)
 from public.responses p
 group by 1, 2, 3, 4, 5;
-
-/** Adds just-stored responses to the counters, in sorted key order to keep lock order stable. */
-create or replace function ita_private.count_responses(ids uuid[])
-returns void
-language sql
-security definer
-set search_path = ''
-as $$
-	insert into public.answer_counts as c (round_id, item_key, code, n)
-	select p.round_id, a.item_key, a.code, count(*)
-	from public.responses p join public.answers a using (response_id)
-	where p.response_id = any(ids)
-	group by 1, 2, 3
-	order by 1, 2, 3
-	on conflict (round_id, item_key, code) do update set n = c.n + excluded.n;
-
-	insert into public.respondent_counts as c (round_id, instrument, n)
-	select p.round_id, p.instrument, count(*)
-	from public.responses p
-	where p.response_id = any(ids)
-	group by 1, 2
-	order by 1, 2
-	on conflict (round_id, instrument) do update set n = c.n + excluded.n;
-
-	insert into public.demographic_counts as c (round_id, instrument, question_id, option_code, n)
-	select p.round_id, p.instrument, d.key,
-		case jsonb_typeof(d.value) when 'object' then d.value ->> 'code' else d.value #>> '{}' end,
-		count(*)
-	from public.responses p, jsonb_each(p.demographics) d
-	where p.response_id = any(ids)
-	group by 1, 2, 3, 4
-	order by 1, 2, 3, 4
-	on conflict (round_id, instrument, question_id, option_code) do update set n = c.n + excluded.n;
-
-	insert into public.daily_counts as c (round_id, instrument, collected_on, channel, service_point_id, n)
-	select p.round_id, p.instrument, p.collected_on, p.channel, p.service_point_id, count(*)
-	from public.responses p
-	where p.response_id = any(ids)
-	group by 1, 2, 3, 4, 5
-	order by 1, 2, 3, 4, 5
-	on conflict (round_id, instrument, collected_on, channel, service_point_id)
-	do update set n = c.n + excluded.n;
-$$;
-
-/**
- * Rebuilds a round's counters from the stored responses. For checking (the tests
- * compare it with the kept counters) and for repair after a manual correction.
- */
-create or replace function public.recount_round(round_code text)
-returns void
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-	rid uuid;
-begin
-	select round_id into rid from public.rounds where code = round_code;
-	if rid is null then
-		raise exception using errcode = 'PT404', message = format('no round has the code %s', round_code);
-	end if;
-	delete from public.answer_counts where round_id = rid;
-	delete from public.respondent_counts where round_id = rid;
-	delete from public.demographic_counts where round_id = rid;
-	delete from public.daily_counts where round_id = rid;
-	perform ita_private.count_responses(array(
-		select response_id from public.responses where round_id = rid));
-end;
-$$;
 
 -- ---------------------------------------------------------------------------------
 -- Helpers
@@ -611,47 +543,6 @@ revoke all on function ita_private.min_group(), ita_private.suppressed_cell(text
 -- ---------------------------------------------------------------------------------
 -- round_results, now on the shared scoring
 -- ---------------------------------------------------------------------------------
-
-/**
- * The scores of one round: items (counts and percentages per answer code), questions,
- * indicators and sub-indicators, OIT groups, instruments, the weighted total and the
- * level, respondent counts and the background tables. Keys follow the framework's ids:
- * items["i1.1"], questions["i1"], indicators["9.1"], instruments.iit, total, level.
- * Reads the counters only: O(items). Nothing is suppressed: these are the whole round's.
- */
-create or replace function public.round_results(round_code text)
-returns jsonb
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-declare
-	r public.rounds;
-	f public.frameworks;
-	respondents jsonb;
-begin
-	select * into r from public.rounds where code = round_code;
-	if r.round_id is null or not ita_private.can_manage_agency(r.agency_id) then
-		-- The same answer for a round that does not exist and one the caller may not
-		-- see, so that codes cannot be probed.
-		raise exception using errcode = 'PT404',
-			message = format('no round %s that you may read', round_code);
-	end if;
-	select * into f from public.frameworks where framework_id = r.framework_id;
-	respondents := ita_private.round_respondent_counts(r.round_id);
-
-	return jsonb_build_object(
-		'round', ita_private.results_round_json(r),
-		'method', f.method,
-		'respondents', respondents,
-		-- Stored but not counted until an officer releases them (…_trust.sql).
-		'held', ita_private.held_counts(r.round_id),
-		'demographics', ita_private.demographic_json(r,
-			ita_private.round_demographic_counts(r.round_id), respondents)
-	) || ita_private.score_counts(r, ita_private.round_answer_counts(r.round_id));
-end;
-$$;
 
 -- ---------------------------------------------------------------------------------
 -- 1. Progress

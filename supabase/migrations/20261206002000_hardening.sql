@@ -76,8 +76,6 @@ create index if not exists accounts_agency_id_idx on ita_private.accounts (agenc
 
 -- Its natural key has a nullable column (no service point: link, kiosk, paper), which a
 -- primary key cannot hold: a surrogate key, the natural one stays unique (daily_counts_key).
-alter table public.daily_counts
-	add column daily_count_id bigint generated always as identity primary key;
 
 -- ---------------------------------------------------------------------------------
 -- Accounts: paused, and the check behind every signed-in call
