@@ -197,7 +197,7 @@ describe.each(engines)('roles on %s', (engine) => {
 				})
 			);
 		const notYours = await refusal(roundA);
-		expect(notYours).toEqual({ code: 'PT404', message: 'no round <round> that you may manage' });
+		expect(notYours).toEqual({ code: 'PT404', message: 'round_not_managed' });
 		expect(await refusal('no-such-round-2567')).toEqual(notYours);
 		await expect(
 			callRpc(t.db, officerA, 'set_oit_scores', { round_code: roundA, scores: { O1: 100, O99: 1 } })
