@@ -9,6 +9,7 @@ import {
 	FieldProblem,
 	fiscalYearFromBuddhist,
 	fiscalYearOf,
+	FieldProblems,
 	oitScore,
 	optionalCount
 } from './forms.ts';
@@ -95,7 +96,16 @@ describe('round forms', () => {
 			{ question: 'O3', score: 75, evidenceUrl: 'https://bangrak.go.th/o3' }
 		]);
 		form.set('score-O3', 'เจ็ดสิบ');
-		expect(problem(() => changedOitRows(form, saved)).field).toBe('score-O3');
+		form.set('score-O1', '101');
+		// Every bad cell at once (issue 15), each named by its field.
+		let fields: string[] = [];
+		try {
+			changedOitRows(form, saved);
+		} catch (error) {
+			if (!(error instanceof FieldProblems)) throw error;
+			fields = error.issues.map((i) => i.field);
+		}
+		expect(fields.sort()).toEqual(['score-O1', 'score-O3']);
 	});
 });
 

@@ -225,10 +225,15 @@ export function errorText(
 	params: Record<string, unknown> | null | undefined = {}
 ): string {
 	const entry: CatalogueText = isErrorCode(code) ? errors[code] : errors.unknown;
-	return entry[lang].replace(/\{(\w+)\}/g, (m, name: string) => {
-		const value = params?.[name];
-		if (typeof value === 'string') return value;
-		if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-		return m;
-	});
+	// A function not yet converted to codes still raises a sentence: better the officer reads
+	// the database's reason than nothing they can act on.
+	const prose = !isErrorCode(code) && /\s/.test(code.trim()) ? ` (${code.trim()})` : '';
+	return (
+		entry[lang].replace(/\{(\w+)\}/g, (m, name: string) => {
+			const value = params?.[name];
+			if (typeof value === 'string') return value;
+			if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+			return m;
+		}) + prose
+	);
 }
