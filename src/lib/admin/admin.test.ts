@@ -103,7 +103,7 @@ describe('round forms', () => {
 			changedOitRows(form, saved);
 		} catch (error) {
 			if (!(error instanceof FieldProblems)) throw error;
-			fields = error.issues.map((i) => i.field);
+			fields = error.issues.map((i) => i.field ?? '');
 		}
 		expect(fields.sort()).toEqual(['score-O1', 'score-O3']);
 	});
