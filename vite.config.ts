@@ -91,11 +91,6 @@ export default defineConfig({
 		// machine), not vitest's default second.
 		expect: { poll: { timeout: 15_000 } },
 		hookTimeout: 120_000,
-		// A stopgap, named in issue 17's notes: two browser tests (supabase-auth's sign-in,
-		// a results filter) have timed out once each when four browser files ran beside other
-		// work, and passed alone. One retry keeps such a run from failing; a test that fails
-		// twice still fails.
-		retry: 1,
 		globalSetup: ['tests/global-setup.ts'],
 		// Passwords hashed at a test cost (src/lib/server/auth/password.ts; one test keeps the
 		// production cost), in the tests and in the servers they start.

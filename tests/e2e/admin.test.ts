@@ -109,6 +109,46 @@ describe('officers', () => {
 		expect(new URL(page.url()).pathname).toBe('/admin/login');
 	});
 
+	test('what an officer types while the page is still loading its scripts is kept and sent (a slow phone)', async () => {
+		const { page } = await browser(phoneSize);
+		// The page's scripts arrive only after the officer has typed: as on a weak signal.
+		let arrive!: () => void;
+		const scripts = new Promise<void>((resolve) => (arrive = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await scripts;
+			await route.continue();
+		});
+		await page.goto(new URL('/admin/login', server.url).toString(), {
+			waitUntil: 'domcontentloaded'
+		});
+		const field = page.getByLabel(/^(อีเมล|Email)$/);
+		await field.fill(email);
+		await page.getByLabel(/^(รหัสผ่าน|Password)$/).fill(password);
+		arrive();
+		// The scripts have run (the layout's mark) and the typed address is still there.
+		await page.waitForFunction(() => performance.getEntriesByName('ita-interactive').length > 0);
+		expect(await field.inputValue()).toBe(email);
+		await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+		await page.waitForURL(new RegExp(`/admin/${agency}$`));
+
+		// The same on an officers' form, typed before that page's scripts ran.
+		await page.unrouteAll();
+		let arriveAgain!: () => void;
+		const scriptsAgain = new Promise<void>((resolve) => (arriveAgain = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await scriptsAgain;
+			await route.continue();
+		});
+		await page.goto(new URL(`/admin/${agency}`, server.url).toString(), {
+			waitUntil: 'domcontentloaded'
+		});
+		const code = page.getByLabel(/^(รหัส|Code)$/).first();
+		await code.fill('e2e-typed-early');
+		arriveAgain();
+		await page.waitForFunction(() => performance.getEntriesByName('ita-interactive').length > 0);
+		expect(await code.inputValue()).toBe('e2e-typed-early');
+	});
+
 	test("an officer sets up two counters and a round and prints every poster; the printed codes lead to each counter's survey", async () => {
 		const { context, page } = await signedIn();
 		const agencyPage = new AgencyPage(page, server.url);
