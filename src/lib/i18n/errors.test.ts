@@ -41,14 +41,7 @@ const dictionaries: [string, Record<string, string>, Record<string, string>][] =
  * once the file is taken off this list).
  */
 const notYetConverted = new Set([
-	'20261122000100_frameworks.sql',
-	'20261122000200_agencies_rounds.sql',
-	'20261122000300_responses.sql',
-	'20261122000400_results.sql',
-	'20261122000500_questionnaire.sql',
 	'20261122000700_results_views.sql',
-	'20261122000900_accounts.sql',
-	'20261122001000_kiosks.sql',
 	'20261206001000_trust.sql',
 	'20261206002000_hardening.sql',
 	'20261206003000_round_scores.sql'
