@@ -82,6 +82,11 @@ describe('every visible text in Thai and in English', () => {
 				const literal = /^'([a-z_]+)'$/.exec(m[1].trim());
 				if (!literal || !(literal[1] in errors)) found.push(`${file}: message = ${m[1].trim()}`);
 			}
+			// The problems a refusal lists in detail.problems ({"code": "oit_score_invalid", …})
+			// are shown one by one: each is a code of the catalogue too.
+			for (const m of checked.matchAll(/'code',\s*'([a-z]+_[a-z_]+)'/g)) {
+				if (!(m[1] in errors)) found.push(`${file}: problem code ${m[1]}`);
+			}
 		}
 		expect(found).toEqual([]);
 	});
