@@ -25,6 +25,7 @@ import { installFrameworks } from '../lib/server/db/frameworks.ts';
 import { migrate } from '../lib/server/db/migrate.ts';
 import { callRpc, service } from '../lib/server/db/rpc.ts';
 import { backup as backupFolder, restore as restoreFolder } from './backup.ts';
+import { failureText, httpFailure } from './failure.ts';
 import { parseNdjson, type Line } from './ndjson.ts';
 import { paperResponses } from '../lib/admin/paper.ts';
 import { readSheet } from '../lib/server/admin/paper-sheet.ts';
@@ -64,7 +65,10 @@ const usage = `Usage:
       Loads a backup into an empty data folder (refused if it holds anything).
 
 A line: {"id": "<uuid>", "instrument": "iit" | "eit", "answers": {"i1.1": 4, …},
-         "demographics": {"sex": "female", …}, "variants": {"E3": "permit"}}`;
+         "demographics": {"sex": "female", …}, "variants": {"E3": "permit"}}
+
+The database's refusals are printed in English, or in Thai with ITA_LANG=th (or a Thai
+locale, LANG=th_TH.UTF-8).`;
 
 interface Verdict {
 	id: string | null;
@@ -95,9 +99,7 @@ function overHttp(url: string, serviceKey: string): Submit {
 			},
 			body: JSON.stringify({ batch })
 		});
-		if (!response.ok) {
-			throw new Error(`The server at ${url} answered ${response.status}: ${await response.text()}`);
-		}
+		if (!response.ok) throw httpFailure(url, response.status, await response.text());
 		return (await response.json()) as { results: Verdict[] };
 	};
 }
@@ -466,7 +468,8 @@ export async function ita(argv: string[]): Promise<number> {
 		return command === 'help' || command === '--help' ? 0 : 2;
 	}
 	return run(rest).catch((error: unknown) => {
-		console.error(error instanceof Error ? error.message : String(error));
+		// A database refusal is a code of the catalogue: printed in Thai or English (ITA_LANG).
+		console.error(failureText(error));
 		return 1;
 	});
 }

@@ -140,19 +140,20 @@ declare
 	existing jsonb;
 begin
 	if definition is null or jsonb_typeof(definition) <> 'object' then
-		raise exception using errcode = '22023',
-			message = 'load_framework expects the JSON object of a framework file';
+		raise exception using errcode = '22023', message = 'framework_not_object',
+			hint = 'load_framework expects the JSON object of a framework file';
 	end if;
 	if fid is null then
-		raise exception using errcode = '22023', message = 'the framework has no "id"';
+		raise exception using errcode = '22023', message = 'framework_id_missing',
+			hint = 'the framework has no "id"';
 	end if;
 	if jsonb_typeof(definition -> 'instruments') is distinct from 'array'
 		or jsonb_typeof(definition -> 'scales') is distinct from 'object'
 		or jsonb_typeof(definition -> 'levels') is distinct from 'array'
 		or jsonb_typeof(definition -> 'scoring') is distinct from 'object' then
-		raise exception using errcode = '22023',
-			message = format('framework %s lacks instruments, scales, levels or scoring', fid),
-			hint = 'Validate the file with FrameworkSchema (src/lib/ita/framework.ts) first.';
+		raise exception using errcode = '22023', message = 'framework_incomplete',
+			detail = jsonb_build_object('framework', fid)::text,
+			hint = format('framework %s lacks instruments, scales, levels or scoring; validate the file with FrameworkSchema (src/lib/ita/framework.ts) first', fid);
 	end if;
 
 	select f.definition into existing from public.frameworks f where f.framework_id = fid;
@@ -161,9 +162,9 @@ begin
 	end if;
 	if existing is not null then
 		if exists (select from public.rounds r where r.framework_id = fid) then
-			raise exception using errcode = '55000',
-				message = format('framework %s is used by rounds and cannot change', fid),
-				hint = 'Give the changed questionnaire a new id (a new version file).';
+			raise exception using errcode = '55000', message = 'framework_in_use',
+				detail = jsonb_build_object('framework', fid)::text,
+				hint = format('framework %s is used by rounds and cannot change; give the changed questionnaire a new id (a new version file)', fid);
 		end if;
 		delete from public.frameworks where framework_id = fid;
 	end if;
@@ -240,8 +241,9 @@ begin
 			and not exists (select from public.framework_scale_options o
 				where o.framework_id = fid and o.scale = fq.scale)
 	) then
-		raise exception using errcode = '22023',
-			message = format('framework %s: a question names a scale that "scales" does not define', fid);
+		raise exception using errcode = '22023', message = 'framework_scale_unknown',
+			detail = jsonb_build_object('framework', fid)::text,
+			hint = format('framework %s: a question names a scale that "scales" does not define', fid);
 	end if;
 
 	-- Items: a question's own, or those of its first variant (every variant has the same ids).

@@ -177,8 +177,8 @@ begin
 	-- tell an outsider which round codes exist.
 	r := ita_private.managed_round(round_code);
 	if scores is null or jsonb_typeof(scores) <> 'object' then
-		raise exception using errcode = '22023',
-			message = 'OIT scores are a JSON object like {"o1": 100, "o2": 0}';
+		raise exception using errcode = '22023', message = 'oit_scores_not_object',
+			hint = 'OIT scores are a JSON object like {"O1": 100, "O2": 0}';
 	end if;
 
 	select s.key into bad from jsonb_each(scores) s
@@ -186,17 +186,18 @@ begin
 		where q.framework_id = r.framework_id and q.kind = 'check' and q.question_id = s.key)
 	limit 1;
 	if bad is not null then
-		raise exception using errcode = '22023',
-			message = format('%s is not an OIT item of framework %s', bad, r.framework_id);
+		raise exception using errcode = '22023', message = 'oit_item_unknown',
+			detail = jsonb_build_object('item', bad, 'framework', r.framework_id)::text,
+			hint = format('%s is not an OIT item of framework %s', bad, r.framework_id);
 	end if;
 
 	select s.key into bad from jsonb_each(scores) s
 	where ita_private.bad_oit_score(s.value)
 	limit 1;
 	if bad is not null then
-		raise exception using errcode = '22023',
-			message = format('the score of %s must be a number from 0 to 100 with two decimals at most, or null to remove it', bad),
-			hint = format('ข้อ %s: คะแนนต้องเป็นตัวเลข 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง หรือเว้นว่างเพื่อลบคะแนน', bad);
+		raise exception using errcode = '22023', message = 'oit_score_invalid',
+			detail = jsonb_build_object('item', bad)::text,
+			hint = format('the score of %s must be a number from 0 to 100 with two decimals at most, or null to remove it', bad);
 	end if;
 
 	insert into public.oit_scores (round_id, question_id, score)

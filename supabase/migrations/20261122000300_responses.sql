@@ -430,15 +430,14 @@ declare
 	findings jsonb;
 begin
 	if batch is null or jsonb_typeof(batch) <> 'array' then
-		raise exception using errcode = '22023',
-			message = 'submit_responses expects "batch": a JSON array of responses',
-			hint = 'Send {"batch": [{"id": "<uuid>", "round": "<code>", "instrument": "eit", "answers": {…}}]}.';
+		raise exception using errcode = '22023', message = 'batch_not_array',
+			hint = 'submit_responses expects "batch": a JSON array of responses. Send {"batch": [{"id": "<uuid>", "round": "<code>", "instrument": "eit", "answers": {…}}]}.';
 	end if;
 	if jsonb_array_length(batch) > max_batch then
-		raise exception using errcode = 'PT413',
-			message = format('a batch holds at most %s responses; this one has %s',
-				max_batch, jsonb_array_length(batch)),
-			hint = 'Send the rest in further batches.';
+		raise exception using errcode = 'PT413', message = 'batch_too_large',
+			detail = jsonb_build_object('max', max_batch, 'count', jsonb_array_length(batch))::text,
+			hint = format('a batch holds at most %s responses; this one has %s. Send the rest in further batches.',
+				max_batch, jsonb_array_length(batch));
 	end if;
 
 	-- check_response's query (20261122000300_responses.sql), for all responses at once:
@@ -900,7 +899,9 @@ declare
 begin
 	select round_id into rid from public.rounds where code = round_code;
 	if rid is null then
-		raise exception using errcode = 'PT404', message = format('no round has the code %s', round_code);
+		raise exception using errcode = 'PT404', message = 'unknown_round',
+			detail = jsonb_build_object('round', coalesce(round_code, ''))::text,
+			hint = format('no round has the code %s', coalesce(round_code, '(no code given)'));
 	end if;
 	delete from public.answer_counts where round_id = rid;
 	delete from public.respondent_counts where round_id = rid;

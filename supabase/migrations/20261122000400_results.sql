@@ -46,8 +46,9 @@ begin
 	if r.round_id is null or not ita_private.can_manage_agency(r.agency_id) then
 		-- The same answer for a round that does not exist and one the caller may not
 		-- see, so that codes cannot be probed.
-		raise exception using errcode = 'PT404',
-			message = format('no round %s that you may read', round_code);
+		raise exception using errcode = 'PT404', message = 'round_not_managed',
+			detail = jsonb_build_object('round', coalesce(round_code, ''))::text,
+			hint = format('no round %s that you may read', coalesce(round_code, '(no code given)'));
 	end if;
 	select * into f from public.frameworks where framework_id = r.framework_id;
 	respondents := ita_private.round_respondent_counts(r.round_id);

@@ -26,20 +26,23 @@ declare
 	sp jsonb;
 begin
 	if round_code is null or round_code !~ '^[a-z0-9]+(-[a-z0-9]+)*$' then
-		raise exception using errcode = '22023',
-			message = 'a round code is lower-case letters, digits and dashes, as printed under the QR code';
+		raise exception using errcode = '22023', message = 'round_code_malformed',
+			detail = jsonb_build_object('round', left(coalesce(round_code, ''), 100))::text,
+			hint = 'a round code is lower-case letters, digits and dashes, as printed under the QR code';
 	end if;
 	select * into r from public.rounds where code = round_code;
 	if r.round_id is null or r.status = 'draft' then
-		raise exception using errcode = 'PT404',
-			message = format('no round has the code %s; check the link or QR code', round_code);
+		raise exception using errcode = 'PT404', message = 'unknown_round',
+			detail = jsonb_build_object('round', left(round_code, 100))::text,
+			hint = format('no round has the code %s; check the link or QR code', round_code);
 	end if;
 	if service_point is not null then
 		select jsonb_build_object('code', s.code, 'name', s.name) into sp
 		from public.service_points s where s.agency_id = r.agency_id and s.code = service_point;
 		if sp is null then
-			raise exception using errcode = 'PT404',
-				message = format('round %s has no service point %s', round_code, service_point);
+			raise exception using errcode = 'PT404', message = 'service_point_unknown',
+				detail = jsonb_build_object('round', round_code, 'servicePoint', left(service_point, 100))::text,
+				hint = format('round %s has no service point %s', round_code, service_point);
 		end if;
 	end if;
 

@@ -60,60 +60,66 @@ declare
 	v_score numeric;
 	v_url text;
 	key text;
+	problems jsonb := '[]';
 begin
 	if rows is null or jsonb_typeof(rows) <> 'array' then
-		raise exception using errcode = '22023',
-			message = 'the OIT table is a JSON array of rows like [{"question": "O1", "score": 100, "evidenceUrl": "https://…"}]';
+		raise exception using errcode = '22023', message = 'oit_table_not_array',
+			hint = 'the OIT table is a JSON array of rows like [{"question": "O1", "score": 100, "evidenceUrl": "https://…"}]';
 	end if;
 	if jsonb_array_length(rows) > 200 then
-		raise exception using errcode = '22023', message = 'an OIT table has at most 200 rows';
+		raise exception using errcode = '22023', message = 'oit_table_too_many_rows',
+			detail = jsonb_build_object('count', jsonb_array_length(rows))::text,
+			hint = format('an OIT table has at most 200 rows; this one has %s', jsonb_array_length(rows));
 	end if;
 
-	-- First every row is checked, so that a refusal leaves everything as it was.
+	-- First every row is checked, so that a refusal leaves everything as it was; every
+	-- problem is listed at once (detail.problems), each naming its row and, where it is
+	-- about a cell, the form's field (score-O6, url-O6) so that the screen can mark it.
 	for row_value in select value from jsonb_array_elements(rows)
 	loop
 		i := i + 1;
 		if jsonb_typeof(row_value) <> 'object' then
-			raise exception using errcode = '22023',
-				message = format('row %s of the OIT table is not an object like {"question": "O1", "score": 100}', i);
+			problems := problems || jsonb_build_object('code', 'oit_row_invalid', 'row', i);
+			continue;
 		end if;
 		select k into key from jsonb_object_keys(row_value) k
 		where k not in ('question', 'score', 'evidenceUrl') limit 1;
 		if key is not null then
-			raise exception using errcode = '22023',
-				message = format('row %s of the OIT table has %s; a row has question, score and evidenceUrl', i, quote_literal(key));
+			problems := problems || jsonb_build_object('code', 'oit_row_key_unknown', 'row', i,
+				'key', left(key, 100));
+			continue;
 		end if;
 		select q.question_id into item from public.framework_questions q
 		where q.framework_id = r.framework_id and q.kind = 'check'
 			and jsonb_typeof(row_value -> 'question') = 'string'
 			and lower(q.question_id) = lower(btrim(row_value ->> 'question'));
 		if item is null then
-			raise exception using errcode = '22023',
-				message = format('row %s: %s is not an OIT item of framework %s', i,
-					coalesce(row_value ->> 'question', '(no item given)'), r.framework_id),
-				hint = 'ตรวจสอบหมายเลขข้อ OIT';
+			problems := problems || jsonb_build_object('code', 'oit_item_unknown', 'row', i,
+				'item', left(coalesce(row_value ->> 'question', ''), 100), 'framework', r.framework_id);
+			continue;
 		end if;
 		if item = any(seen) then
-			raise exception using errcode = '22023',
-				message = format('item %s is in the OIT table twice', item);
+			problems := problems || jsonb_build_object('code', 'oit_item_twice', 'row', i, 'item', item);
+			continue;
 		end if;
 		seen := seen || item;
 		if ita_private.bad_oit_score(row_value -> 'score') then
-			raise exception using errcode = '22023',
-				message = format('item %s: the score is a number from 0 to 100 with two decimals at most, or empty', item),
-				hint = format('ข้อ %s: คะแนนต้องเป็นตัวเลข 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง หรือเว้นว่าง', item);
+			problems := problems || jsonb_build_object('code', 'oit_score_invalid', 'row', i,
+				'item', item, 'field', 'score-' || item);
 		end if;
-		if coalesce(jsonb_typeof(row_value -> 'evidenceUrl'), 'null') not in ('null', 'string') then
-			raise exception using errcode = '22023',
-				message = format('item %s: the evidence is a web address (text) or null', item);
-		end if;
-		v_url := nullif(btrim(row_value ->> 'evidenceUrl', E' \t\r\n'), '');
-		if v_url is not null and (v_url !~* '^https?://[^\s/?#]+[^\s]*$' or length(v_url) > 2000) then
-			raise exception using errcode = '22023',
-				message = format('item %s: the evidence is one web address starting with https:// (or http://), without spaces, at most 2000 characters', item),
-				hint = format('ข้อ %s: กรุณาใส่ URL ที่ขึ้นต้นด้วย https://', item);
+		v_url := case when jsonb_typeof(row_value -> 'evidenceUrl') = 'string'
+			then nullif(btrim(row_value ->> 'evidenceUrl', E' \t\r\n'), '') end;
+		if coalesce(jsonb_typeof(row_value -> 'evidenceUrl'), 'null') not in ('null', 'string')
+			or (v_url is not null and (v_url !~* '^https?://[^\s/?#]+[^\s]*$' or length(v_url) > 2000)) then
+			problems := problems || jsonb_build_object('code', 'oit_evidence_url_invalid', 'row', i,
+				'item', item, 'field', 'url-' || item);
 		end if;
 	end loop;
+	if jsonb_array_length(problems) > 0 then
+		raise exception using errcode = '22023', message = 'oit_scores_invalid',
+			detail = jsonb_build_object('problems', problems)::text,
+			hint = 'Some rows of the OIT table are invalid; detail.problems lists each row (1 = the first), its item and what is wrong.';
+	end if;
 
 	-- Then everything is saved.
 	for row_value in select value from jsonb_array_elements(rows)
@@ -186,9 +192,9 @@ declare
 begin
 	select f.definition into found from public.frameworks f where f.framework_id = get_framework.framework_id;
 	if found is null then
-		raise exception using errcode = 'PT404',
-			message = format('no framework %s', coalesce(framework_id, '(no id given)')),
-			hint = 'ตรวจสอบรหัสชุดแบบวัด เช่น bma-2567';
+		raise exception using errcode = 'PT404', message = 'framework_unknown',
+			detail = jsonb_build_object('framework', left(coalesce(framework_id, ''), 100))::text,
+			hint = format('no framework %s', coalesce(framework_id, '(no id given)'));
 	end if;
 	return found;
 end;
@@ -220,20 +226,18 @@ begin
 	perform from ita_private.accounts x where x.ita_role = 'central' for update;
 	select * into a from ita_private.accounts x where x.account_id = delete_account.id;
 	if a.account_id is null then
-		raise exception using errcode = 'PT404',
-			message = 'no such account: it may have been removed already',
-			hint = 'ไม่พบบัญชีนี้ อาจถูกลบไปแล้ว';
+		raise exception using errcode = 'PT404', message = 'account_unknown',
+			hint = 'no such account: it may have been removed already';
 	end if;
 	if a.account_id = removed_by then
-		raise exception using errcode = '22023',
-			message = 'you cannot remove your own account: another central administrator can',
-			hint = 'ลบบัญชีของตนเองไม่ได้ ให้ผู้ดูแลระบบส่วนกลางคนอื่นเป็นผู้ลบ';
+		raise exception using errcode = '22023', message = 'account_remove_own',
+			hint = 'you cannot remove your own account: another central administrator can';
 	end if;
 	if a.ita_role = 'central'
 		and (select count(*) from ita_private.accounts x where x.ita_role = 'central') <= 1 then
-		raise exception using errcode = '55000',
-			message = format('%s is the last central administrator: add another central administrator first', a.email),
-			hint = 'ต้องมีผู้ดูแลระบบส่วนกลางอย่างน้อยหนึ่งบัญชี ให้เพิ่มผู้ดูแลระบบส่วนกลางอีกคนก่อน';
+		raise exception using errcode = '55000', message = 'account_last_central',
+			detail = jsonb_build_object('email', a.email)::text,
+			hint = format('%s is the last central administrator: add another central administrator first', a.email);
 	end if;
 	delete from ita_private.accounts x where x.account_id = a.account_id;
 	return a.email;
@@ -255,8 +259,8 @@ declare
 begin
 	if password_hash is null
 		or password_hash !~ '^scrypt\$[0-9]+\$[0-9]+\$[0-9]+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$' then
-		raise exception using errcode = '22023',
-			message = 'accounts store an scrypt hash of the password, never the password';
+		raise exception using errcode = '22023', message = 'password_hash_invalid',
+			hint = 'accounts store an scrypt hash of the password, never the password';
 	end if;
 	update ita_private.accounts a set
 		password_hash = set_account_password.password_hash,
@@ -264,9 +268,8 @@ begin
 	where a.account_id = set_account_password.id
 	returning a.email into v_email;
 	if v_email is null then
-		raise exception using errcode = 'PT404',
-			message = 'no such account: it may have been removed',
-			hint = 'ไม่พบบัญชีนี้ อาจถูกลบไปแล้ว';
+		raise exception using errcode = 'PT404', message = 'account_unknown',
+			hint = 'no such account: it may have been removed';
 	end if;
 	return v_email;
 end;

@@ -127,9 +127,9 @@ declare
 begin
 	select * into k from public.kiosks x where x.kiosk_id = id;
 	if k.kiosk_id is null or not ita_private.can_manage_agency(k.agency_id) then
-		raise exception using errcode = 'PT404',
-			message = format('no kiosk %s that you may manage', coalesce(id::text, '(no id given)')),
-			hint = 'ตรวจสอบเครื่องคีออสก์ เจ้าหน้าที่จัดการได้เฉพาะเครื่องของหน่วยงานตนเอง';
+		raise exception using errcode = 'PT404', message = 'kiosk_not_managed',
+			detail = jsonb_build_object('kiosk', coalesce(id::text, ''))::text,
+			hint = format('no kiosk %s that you may manage', coalesce(id::text, '(no id given)'));
 	end if;
 	return k;
 end;
@@ -145,9 +145,9 @@ declare
 	n text := btrim(coalesce(name, ''), E' \t\r\n');
 begin
 	if n = '' or length(n) > 100 then
-		raise exception using errcode = '22023',
-			message = 'a kiosk needs a name of 1 to 100 characters, like "Entrance tablet"',
-			hint = 'ตั้งชื่อเครื่องคีออสก์ 1–100 ตัวอักษร เช่น แท็บเล็ตหน้าสำนักงาน';
+		raise exception using errcode = '22023', message = 'kiosk_name_invalid',
+			detail = '{"field": "name"}',
+			hint = 'a kiosk needs a name of 1 to 100 characters, like "Entrance tablet"';
 	end if;
 	return n;
 end;
@@ -334,19 +334,19 @@ begin
 		or not coalesce((pin_hash ->> 'iterations')::bigint between 200000 and 10000000, false)
 		or not coalesce(pin_hash ->> 'salt' ~ '^[0-9a-f]{32}$', false)
 		or not coalesce(pin_hash ->> 'hash' ~ '^[0-9a-f]{64}$', false) then
-		raise exception using errcode = '22023',
-			message = 'the exit PIN comes as its hash: {"algorithm": "PBKDF2-SHA-256", "iterations": 200000 or more, "salt": 32 hex digits, "hash": 64 hex digits}',
-			hint = 'รหัส PIN ต้องส่งเป็นค่าแฮช PBKDF2-SHA-256 (หน้าจอเจ้าหน้าที่สร้างให้)';
+		raise exception using errcode = '22023', message = 'kiosk_pin_hash_invalid',
+			detail = '{"field": "pin"}',
+			hint = 'the exit PIN comes as its hash: {"algorithm": "PBKDF2-SHA-256", "iterations": 200000 or more, "salt": 32 hex digits, "hash": 64 hex digits}';
 	end if;
 	if min_interval_seconds is null or min_interval_seconds not between 0 and 3600 then
-		raise exception using errcode = '22023',
-			message = 'the minimum time between two responses of a kiosk is 0 to 3600 seconds',
-			hint = 'ระยะห่างขั้นต่ำระหว่างคำตอบ 0–3600 วินาที';
+		raise exception using errcode = '22023', message = 'kiosk_min_interval_invalid',
+			detail = jsonb_build_object('field', 'minInterval', 'value', min_interval_seconds)::text,
+			hint = 'the minimum time between two responses of a kiosk is 0 to 3600 seconds';
 	end if;
 	if idle_seconds is null or idle_seconds not between 20 and 600 then
-		raise exception using errcode = '22023',
-			message = 'the idle time before a kiosk starts over is 20 to 600 seconds',
-			hint = 'เวลาที่ไม่มีการใช้งานก่อนเริ่มใหม่ 20–600 วินาที';
+		raise exception using errcode = '22023', message = 'kiosk_idle_invalid',
+			detail = jsonb_build_object('field', 'idle', 'value', idle_seconds)::text,
+			hint = 'the idle time before a kiosk starts over is 20 to 600 seconds';
 	end if;
 	insert into public.kiosks (agency_id, round_id, name, enrolment_code_hash, enrolment_expires_at,
 		pin_salt, pin_hash, pin_iterations, min_interval_seconds, idle_seconds)
@@ -433,9 +433,9 @@ declare
 	key text := replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '');
 begin
 	if code is null or ita_private.normal_enrolment_code(code) !~ '^[A-Z0-9]{4}-[A-Z0-9]{4}$' then
-		raise exception using errcode = '22023',
-			message = 'an enrolment code is 8 letters and digits, like ABCD-EF23',
-			hint = 'รหัสลงทะเบียนเป็นตัวอักษรและตัวเลข 8 ตัว เช่น ABCD-EF23';
+		raise exception using errcode = '22023', message = 'enrolment_code_invalid',
+			detail = '{"field": "code"}',
+			hint = 'an enrolment code is 8 letters and digits, like ABCD-EF23';
 	end if;
 	update public.kiosks x
 	set device_key_hash = ita_private.sha256_hex(key), enrolment_code_hash = null,
@@ -444,9 +444,9 @@ begin
 		and x.enrolment_expires_at > now() and x.revoked_at is null
 	returning * into k;
 	if k.kiosk_id is null then
-		raise exception using errcode = 'PT404',
-			message = 'no kiosk waits for this enrolment code: it is mistyped, used already, or older than 7 days',
-			hint = 'ไม่พบรหัสลงทะเบียนนี้ (พิมพ์ผิด ใช้ไปแล้ว หรือเกิน 7 วัน) ขอรหัสใหม่จากเจ้าหน้าที่';
+		raise exception using errcode = 'PT404', message = 'enrolment_code_unknown',
+			detail = '{"field": "code"}',
+			hint = 'no kiosk waits for this enrolment code: it is mistyped, used already, or older than 7 days';
 	end if;
 	return ita_private.kiosk_device_json(k) || jsonb_build_object('deviceKey', key);
 end;
@@ -467,16 +467,15 @@ declare
 	k public.kiosks;
 begin
 	if queued is null or queued not between 0 and 1000000 then
-		raise exception using errcode = '22023',
-			message = 'queued is the number of responses waiting on the tablet (0 or more)';
+		raise exception using errcode = '22023', message = 'kiosk_queued_invalid',
+			hint = 'queued is the number of responses waiting on the tablet (0 to 1000000)';
 	end if;
 	update public.kiosks x set last_contact_at = now(), queued_count = queued
 	where x.device_key_hash = ita_private.sha256_hex(coalesce(device_key, ''))
 	returning * into k;
 	if k.kiosk_id is null then
-		raise exception using errcode = 'PT404',
-			message = 'no kiosk has this device key; enrol the tablet again with a new code',
-			hint = 'ไม่พบเครื่องคีออสก์นี้ในระบบ ขอรหัสลงทะเบียนใหม่จากเจ้าหน้าที่';
+		raise exception using errcode = 'PT404', message = 'kiosk_unknown',
+			hint = 'no kiosk has this device key; enrol the tablet again with a new code';
 	end if;
 	return ita_private.kiosk_device_json(k);
 end;

@@ -97,6 +97,27 @@ describe('ita command line', () => {
 		expect((JSON.parse(out.stdout) as { respondents: { eit: number } }).respondents.eit).toBe(1);
 	});
 
+	test('a refused OIT file is explained in the operator’s language, not as a database code', async () => {
+		const responses = [favourableResponse(bma, 'x', 'eit')].map(({ round: _round, ...r }) => r);
+		await writeFile(join(dir, 'one.ndjson'), toNdjson(responses));
+		await writeFile(join(dir, 'bad-oit.json'), JSON.stringify({ O1: 100, O99: 100 }));
+		const args = [
+			'score',
+			'--framework',
+			'bma-2567',
+			'--responses',
+			join(dir, 'one.ndjson'),
+			'--oit',
+			join(dir, 'bad-oit.json')
+		];
+
+		const thai = await runIta(args, { ITA_LANG: 'th' });
+		expect(thai.code).toBe(1);
+		expect(thai.stderr.trim()).toBe('"O99" ไม่ใช่ข้อ OIT ของชุดแบบวัดนี้');
+		const english = await runIta(args, { ITA_LANG: 'en' });
+		expect(english.stderr.trim()).toBe('"O99" is not an OIT item of this framework.');
+	});
+
 	test('import loads paper responses into a round once, however often the file is imported', async () => {
 		const data = join(dir, 'data');
 		const db = await openDatabase({ dataDir: data });

@@ -23,14 +23,21 @@ interface Failure {
 	code?: string;
 	message: string;
 	hint?: string;
+	/** The refusal's parameters: DETAIL, parsed. */
+	detail?: Record<string, unknown>;
 }
 
 async function failure(call: Promise<unknown>): Promise<Failure> {
 	try {
 		await call;
 	} catch (error) {
-		const e = error as Failure;
-		return { code: e.code, message: e.message, hint: e.hint };
+		const e = error as Omit<Failure, 'detail'> & { detail?: string };
+		return {
+			code: e.code,
+			message: e.message,
+			hint: e.hint,
+			detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : undefined
+		};
 	}
 	throw new Error('expected the call to be refused, and it succeeded');
 }
@@ -108,7 +115,7 @@ describe.each(engines)('accounts and the OIT table on %s', (engine) => {
 		expect(results.questions.O2.score).toBe(50.5);
 	});
 
-	test('one bad row refuses the whole table, naming the item, and nothing is saved', async () => {
+	test('bad rows refuse the whole table, each named with its row, item and cell, and nothing is saved', async () => {
 		const before = await oit();
 		const bad = await failure(
 			callRpc(t.db, officerA, 'save_oit_table', {
@@ -119,23 +126,39 @@ describe.each(engines)('accounts and the OIT table on %s', (engine) => {
 				]
 			})
 		);
-		expect(bad).toMatchObject({ code: '22023' });
-		expect(bad.message).toMatch(/^item O6: the evidence is one web address starting with https:/);
-		expect(bad.hint).toMatch(/^ข้อ O6/);
-		for (const [rows, message] of [
-			[[{ question: 'O7', score: 101 }], /^item O7: the score is a number from 0 to 100/],
-			[[{ question: 'O7', score: '80' }], /^item O7: the score is a number/],
-			[[{ question: 'O99', score: 1 }], /^row 1: O99 is not an OIT item of framework bma-2567/],
-			[[{ question: 'O7' }, { question: 'o7' }], /^item O7 is in the OIT table twice/],
-			[[{ question: 'O7', note: 'x' }], /^row 1 of the OIT table has 'note'/],
-			[{ O7: 1 }, /^the OIT table is a JSON array/]
-		] as const) {
-			const f = await failure(
-				callRpc(t.db, officerA, 'save_oit_table', { round_code: round, rows })
-			);
-			expect(f.code).toBe('22023');
-			expect(f.message).toMatch(message);
-		}
+		expect(bad).toMatchObject({ code: '22023', message: 'oit_scores_invalid' });
+		expect(bad.detail).toEqual({
+			problems: [{ code: 'oit_evidence_url_invalid', row: 2, item: 'O6', field: 'url-O6' }]
+		});
+
+		// Every bad cell at once, so that one round trip marks them all.
+		const several = await failure(
+			callRpc(t.db, officerA, 'save_oit_table', {
+				round_code: round,
+				rows: [
+					{ question: 'O7', score: 101, evidenceUrl: 'not a link' },
+					{ question: 'O8', score: '80' },
+					{ question: 'O99', score: 1 },
+					{ question: 'o7' },
+					{ question: 'O9', note: 'x' },
+					'O10'
+				]
+			})
+		);
+		expect(several).toMatchObject({ code: '22023', message: 'oit_scores_invalid' });
+		expect(several.detail?.problems).toEqual([
+			{ code: 'oit_score_invalid', row: 1, item: 'O7', field: 'score-O7' },
+			{ code: 'oit_evidence_url_invalid', row: 1, item: 'O7', field: 'url-O7' },
+			{ code: 'oit_score_invalid', row: 2, item: 'O8', field: 'score-O8' },
+			{ code: 'oit_item_unknown', row: 3, item: 'O99', framework: 'bma-2567' },
+			{ code: 'oit_item_twice', row: 4, item: 'O7' },
+			{ code: 'oit_row_key_unknown', row: 5, key: 'note' },
+			{ code: 'oit_row_invalid', row: 6 }
+		]);
+		const notRows = await failure(
+			callRpc(t.db, officerA, 'save_oit_table', { round_code: round, rows: { O7: 1 } })
+		);
+		expect(notRows).toMatchObject({ code: '22023', message: 'oit_table_not_array' });
 		expect(await oit()).toEqual(before);
 	});
 
@@ -186,7 +209,8 @@ describe.each(engines)('accounts and the OIT table on %s', (engine) => {
 		const f = await failure(
 			callRpc(t.db, officerA, 'set_oit_scores', { round_code: round, scores: { O12: 'x' } })
 		);
-		expect(f.message).toMatch(/the score of O12 must be a number from 0 to 100 .* or null/);
+		expect(f).toMatchObject({ message: 'oit_score_invalid', detail: { item: 'O12' } });
+		expect(f.hint).toMatch(/the score of O12 must be a number from 0 to 100 .* or null/);
 		expect(await item('O12')).toMatchObject({ score: 40 });
 	});
 
@@ -207,8 +231,8 @@ describe.each(engines)('accounts and the OIT table on %s', (engine) => {
 		});
 		expect(bma.id).toBe('bma-2567');
 		expect(
-			(await failure(callRpc(t.db, officerA, 'get_framework', { framework_id: 'x' }))).code
-		).toBe('PT404');
+			await failure(callRpc(t.db, officerA, 'get_framework', { framework_id: 'x' }))
+		).toMatchObject({ code: 'PT404', message: 'framework_unknown', detail: { framework: 'x' } });
 		await expect(
 			callRpc(t.db, anon, 'get_framework', { framework_id: 'bma-2567' })
 		).rejects.toThrow(/permission denied/);
@@ -227,8 +251,7 @@ describe.each(engines)('accounts and the OIT table on %s', (engine) => {
 			agencyCode: 'bang-rak'
 		});
 		const own = await failure(deleteAccount(t.db, first.id, first.id));
-		expect(own).toMatchObject({ code: '22023' });
-		expect(own.message).toMatch(/you cannot remove your own account/);
+		expect(own).toMatchObject({ code: '22023', message: 'account_remove_own' });
 
 		const second = await createAccount(t.db, {
 			email: 'deputy@bangkok.go.th',
@@ -238,12 +261,18 @@ describe.each(engines)('accounts and the OIT table on %s', (engine) => {
 		expect(await deleteAccount(t.db, first.id, second.id)).toBe('admin@bangkok.go.th');
 		// The deputy is now the only one: nobody (here, a forged remover) removes them.
 		const last = await failure(deleteAccount(t.db, second.id, randomUUID()));
-		expect(last).toMatchObject({ code: '55000' });
-		expect(last.message).toBe(
+		expect(last).toMatchObject({
+			code: '55000',
+			message: 'account_last_central',
+			detail: { email: 'deputy@bangkok.go.th' }
+		});
+		expect(last.hint).toBe(
 			'deputy@bangkok.go.th is the last central administrator: add another central administrator first'
 		);
-		expect(last.hint).toMatch(/อย่างน้อยหนึ่งบัญชี/);
-		expect((await failure(deleteAccount(t.db, first.id, second.id))).code).toBe('PT404');
+		expect(await failure(deleteAccount(t.db, first.id, second.id))).toMatchObject({
+			code: 'PT404',
+			message: 'account_unknown'
+		});
 
 		expect(await deleteAccount(t.db, officer.id, second.id)).toBe('somchai@bangrak.go.th');
 		expect((await listAccounts(t.db)).map((a) => a.email)).toEqual(['deputy@bangkok.go.th']);

@@ -511,7 +511,7 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 				.message
 		).toBe('agency_not_managed');
 		await expect(callRpc(t.db, officerB, 'round_results', { round_code: roundA })).rejects.toThrow(
-			/no round/
+			/^round_not_managed$/
 		);
 		const listed = await callRpc<{ code: string }[]>(t.db, officerB, 'list_agencies');
 		expect(listed.map((a) => a.code)).toEqual(['samphanthawong']);
@@ -700,7 +700,7 @@ describe.each(engines)('setting up an office on %s', (engine) => {
 			status: 'draft'
 		});
 		await expect(callRpc(t.db, anon, 'get_questionnaire', { round_code: draft })).rejects.toThrow(
-			/no round has the code/
+			/^unknown_round$/
 		);
 
 		// With no responses yet, even the framework may change.

@@ -111,17 +111,35 @@ describe.each(engines)('kiosks on %s', (engine) => {
 			});
 		// The PIN reaches the database only as its slow hash: a PIN, a fast hash or too few
 		// iterations are refused.
-		await expect(add({ pin_hash: '1234' })).rejects.toThrow(/exit PIN comes as its hash/);
-		await expect(add({ pin_hash: { ...pin2468, iterations: 1000 } })).rejects.toThrow(
-			/200000 or more/
+		// Each refusal is a code of the catalogue, the field to mark in its detail.
+		const refused = (message: string, field: string) => ({
+			code: '22023',
+			message,
+			detail: expect.stringContaining(`"field": "${field}"`) as unknown
+		});
+		for (const pin_hash of [
+			'1234',
+			{ ...pin2468, iterations: 1000 },
+			{ ...pin2468, algorithm: 'SHA-256' },
+			{ ...pin2468, salt: 'xyz' }
+		]) {
+			await expect(add({ pin_hash })).rejects.toMatchObject(
+				refused('kiosk_pin_hash_invalid', 'pin')
+			);
+		}
+		await expect(add({ pin_hash: '1234' })).rejects.toMatchObject({
+			hint: /200000 or more.*32 hex digits/
+		});
+		await expect(add({ name: '  ' })).rejects.toMatchObject(refused('kiosk_name_invalid', 'name'));
+		await expect(add({ name: 'x'.repeat(101) })).rejects.toMatchObject(
+			refused('kiosk_name_invalid', 'name')
 		);
-		await expect(add({ pin_hash: { ...pin2468, algorithm: 'SHA-256' } })).rejects.toThrow(
-			/PBKDF2-SHA-256/
+		await expect(add({ min_interval_seconds: -1 })).rejects.toMatchObject(
+			refused('kiosk_min_interval_invalid', 'minInterval')
 		);
-		await expect(add({ pin_hash: { ...pin2468, salt: 'xyz' } })).rejects.toThrow(/32 hex digits/);
-		await expect(add({ name: '  ' })).rejects.toThrow(/needs a name/);
-		await expect(add({ min_interval_seconds: -1 })).rejects.toThrow(/0 to 3600 seconds/);
-		await expect(add({ idle_seconds: 5 })).rejects.toThrow(/20 to 600 seconds/);
+		await expect(add({ idle_seconds: 5 })).rejects.toMatchObject(
+			refused('kiosk_idle_invalid', 'idle')
+		);
 		await expect(add({ round_code: 'no-such-round' })).rejects.toThrow(/^round_not_managed$/);
 	});
 
@@ -133,12 +151,14 @@ describe.each(engines)('kiosks on %s', (engine) => {
 			{ round_code: round, name: 'Entrance', pin_hash: pin2468 }
 		);
 		expect(made.enrolmentCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-		await expect(callRpc(t.db, anon, 'enrol_kiosk', { code: 'AB-12' })).rejects.toThrow(
-			/8 letters and digits/
-		);
-		await expect(callRpc(t.db, anon, 'enrol_kiosk', { code: 'ABCD-EFGH' })).rejects.toThrow(
-			/no kiosk waits for this enrolment code/
-		);
+		await expect(callRpc(t.db, anon, 'enrol_kiosk', { code: 'AB-12' })).rejects.toMatchObject({
+			code: '22023',
+			message: 'enrolment_code_invalid'
+		});
+		await expect(callRpc(t.db, anon, 'enrol_kiosk', { code: 'ABCD-EFGH' })).rejects.toMatchObject({
+			code: 'PT404',
+			message: 'enrolment_code_unknown'
+		});
 		const typed = made.enrolmentCode.replace('-', ' ').toLowerCase();
 		const device = await callRpc<Device>(t.db, anon, 'enrol_kiosk', { code: typed });
 		expect(device).toMatchObject({
@@ -157,9 +177,9 @@ describe.each(engines)('kiosks on %s', (engine) => {
 		expect(device.pin.iterations).toBeGreaterThanOrEqual(200_000);
 		expect(await pinMatches(device.pin, '2468')).toBe(true);
 		expect(await pinMatches(device.pin, '2469')).toBe(false);
-		await expect(callRpc(t.db, anon, 'enrol_kiosk', { code: made.enrolmentCode })).rejects.toThrow(
-			/used already/
-		);
+		await expect(
+			callRpc(t.db, anon, 'enrol_kiosk', { code: made.enrolmentCode })
+		).rejects.toMatchObject({ message: 'enrolment_code_unknown', hint: /used already/ });
 
 		const late = await callRpc<{ kiosk: { id: string }; enrolmentCode: string }>(
 			t.db,
@@ -171,9 +191,9 @@ describe.each(engines)('kiosks on %s', (engine) => {
 			`update kiosks set enrolment_expires_at = now() - interval '1 minute' where kiosk_id = $1`,
 			[late.kiosk.id]
 		);
-		await expect(callRpc(t.db, anon, 'enrol_kiosk', { code: late.enrolmentCode })).rejects.toThrow(
-			/older than 7 days/
-		);
+		await expect(
+			callRpc(t.db, anon, 'enrol_kiosk', { code: late.enrolmentCode })
+		).rejects.toMatchObject({ message: 'enrolment_code_unknown', hint: /older than 7 days/ });
 	});
 
 	test('two kiosks of one office answering in the same second are both accepted and attributed', async () => {
@@ -309,17 +329,17 @@ describe.each(engines)('kiosks on %s', (engine) => {
 		expect(row.lastContactAt).not.toBeNull();
 		await expect(
 			callRpc(t.db, anon, 'kiosk_heartbeat', { device_key: 'f'.repeat(64), queued: 0 })
-		).rejects.toThrow(/no kiosk has this device key/);
+		).rejects.toMatchObject({ code: 'PT404', message: 'kiosk_unknown' });
 		await expect(
 			callRpc(t.db, anon, 'kiosk_heartbeat', { device_key: k.key, queued: -1 })
-		).rejects.toThrow(/0 or more/);
+		).rejects.toMatchObject({ code: '22023', message: 'kiosk_queued_invalid' });
 	});
 
 	test('renaming checks the name', async () => {
 		const k = await enrolled();
 		await expect(
 			callRpc(t.db, officer, 'rename_kiosk', { kiosk_id: k.id, name: '' })
-		).rejects.toThrow(/needs a name/);
+		).rejects.toMatchObject({ message: 'kiosk_name_invalid', detail: '{"field": "name"}' });
 		await callRpc(t.db, officer, 'rename_kiosk', { kiosk_id: k.id, name: ' Hall ' });
 		expect((await kioskRow(k.id)).name).toBe('Hall');
 	});

@@ -116,7 +116,11 @@ describe.each(engines)('roles on %s', (engine) => {
 		expect((await check('code-a')).valid).toBe(true);
 		await expect(
 			callRpc(t.db, anon, 'get_questionnaire', { round_code: 'nope-0000' })
-		).rejects.toThrow(/no round has the code nope-0000/);
+		).rejects.toMatchObject({
+			code: 'PT404',
+			message: 'unknown_round',
+			detail: '{"round": "nope-0000"}'
+		});
 	});
 
 	test('anonymous callers cannot read results, load frameworks, recount or enter OIT scores', async () => {
@@ -151,10 +155,10 @@ describe.each(engines)('roles on %s', (engine) => {
 		});
 		expect(own.respondents.eit).toBe(1);
 		await expect(callRpc(t.db, officerA, 'round_results', { round_code: roundB })).rejects.toThrow(
-			/no round/
+			/^round_not_managed$/
 		);
 		await expect(callRpc(t.db, officerB, 'round_results', { round_code: roundA })).rejects.toThrow(
-			/no round/
+			/^round_not_managed$/
 		);
 
 		// Every row only through the functions, which check the agency and keep small groups
@@ -201,10 +205,10 @@ describe.each(engines)('roles on %s', (engine) => {
 		expect(await refusal('no-such-round-2567')).toEqual(notYours);
 		await expect(
 			callRpc(t.db, officerA, 'set_oit_scores', { round_code: roundA, scores: { O1: 100, O99: 1 } })
-		).rejects.toThrow(/O99 is not an OIT item/);
+		).rejects.toMatchObject({ message: 'oit_item_unknown', hint: /O99 is not an OIT item/ });
 		await expect(
 			callRpc(t.db, officerA, 'set_oit_scores', { round_code: roundA, scores: { O1: 120 } })
-		).rejects.toThrow(/from 0 to 100/);
+		).rejects.toMatchObject({ message: 'oit_score_invalid', detail: '{"item": "O1"}' });
 	});
 
 	test('the officers’ screens’ one-call functions: signed-in staff and the service role, never anonymous', async () => {
@@ -266,10 +270,11 @@ describe.each(engines)('roles on %s', (engine) => {
 		);
 		await expect(
 			callRpc(t.db, officerB, 'rename_kiosk', { kiosk_id: id, name: 'Mine now' })
-		).rejects.toThrow(/no kiosk/);
-		await expect(callRpc(t.db, officerB, 'revoke_kiosk', { kiosk_id: id })).rejects.toThrow(
-			/no kiosk/
-		);
+		).rejects.toMatchObject({ code: 'PT404', message: 'kiosk_not_managed' });
+		await expect(callRpc(t.db, officerB, 'revoke_kiosk', { kiosk_id: id })).rejects.toMatchObject({
+			code: 'PT404',
+			message: 'kiosk_not_managed'
+		});
 		expect(
 			await callRpc<{ name: string }>(t.db, central, 'rename_kiosk', { kiosk_id: id, name: 'Door' })
 		).toMatchObject({ name: 'Door' });
@@ -299,7 +304,7 @@ describe.each(engines)('roles on %s', (engine) => {
 			app_metadata: { ita_role: 'officer', agency_id: "' or true --" }
 		};
 		await expect(callRpc(t.db, forged, 'round_results', { round_code: roundA })).rejects.toThrow(
-			/no round/
+			/^round_not_managed$/
 		);
 	});
 });

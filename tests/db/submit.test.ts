@@ -284,9 +284,17 @@ describe.each(engines)('submit_responses on %s', (engine) => {
 	});
 
 	test('a batch that is not a list, or too long, is refused whole with what to do', async () => {
-		await expect(submit(t.db, { id: randomUUID() })).rejects.toThrow(/JSON array/);
+		await expect(submit(t.db, { id: randomUUID() })).rejects.toMatchObject({
+			code: '22023',
+			message: 'batch_not_array',
+			hint: /JSON array/
+		});
 		const tooMany = Array.from({ length: 501 }, () => favourableResponse(bma, round, 'eit'));
-		await expect(submit(t.db, tooMany)).rejects.toThrow(/at most 500/);
+		await expect(submit(t.db, tooMany)).rejects.toMatchObject({
+			code: 'PT413',
+			message: 'batch_too_large',
+			detail: '{"max": 500, "count": 501}'
+		});
 		expect(await storedCount(t.db, round)).toBeGreaterThan(0);
 	});
 

@@ -83,12 +83,13 @@ describe('the embedded server', () => {
 
 		const badBatch = await anonClient().rpc('submit_responses', { batch: { not: 'a list' } });
 		expect(badBatch.status).toBe(400);
-		expect(badBatch.error?.message).toMatch(/JSON array/);
-		expect(badBatch.error?.hint).toMatch(/Send/);
+		expect(badBatch.error?.message).toBe('batch_not_array');
+		expect(badBatch.error?.hint).toMatch(/JSON array of responses\. Send/);
 
 		const noRound = await anonClient().rpc('get_questionnaire', { round_code: 'no-such-round' });
 		expect(noRound.status).toBe(404);
-		expect(noRound.error?.message).toMatch(/no round has the code no-such-round/);
+		expect(noRound.error?.message).toBe('unknown_round');
+		expect(JSON.parse(noRound.error?.details ?? '{}')).toEqual({ round: 'no-such-round' });
 	});
 
 	test('without the anon key, with a forged or an expired token, a call is refused', async () => {

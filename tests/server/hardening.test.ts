@@ -154,7 +154,7 @@ describe('the embedded server refuses bad requests with a clear 4xx', () => {
 		expect(answer.status).toBe(400);
 		const body = await refusal(answer);
 		expect(body.code).toBe('22023');
-		expect(body.message).toMatch(/JSON array/);
+		expect(body.message).toBe('batch_not_array');
 		// Nothing of it was stored: the same response sent properly is accepted.
 		const proper = await rpc('submit_responses', { batch });
 		expect(((await proper.json()) as { accepted: number }).accepted).toBe(1);
@@ -304,7 +304,10 @@ describe('the embedded server refuses bad requests with a clear 4xx', () => {
 		const batch = Array.from({ length: 501 }, () => favourableResponse(bma, round, 'eit'));
 		const answer = await rpc('submit_responses', { batch });
 		expect(answer.status).toBe(413);
-		expect((await refusal(answer)).message).toMatch(/at most 500/);
+		const body = await refusal(answer);
+		expect(body.message).toBe('batch_too_large');
+		expect(JSON.parse(body.details ?? '{}')).toEqual({ max: 500, count: 501 });
+		expect(body.hint).toMatch(/at most 500/);
 		await stillStoresOnce();
 	});
 });

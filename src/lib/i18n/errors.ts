@@ -162,8 +162,8 @@ export const errors = {
 		en: '"{item}" is not an OIT item of this framework.'
 	},
 	oit_score_invalid: {
-		th: 'คะแนนข้อ {item} ต้องเป็น 0 หรือ 100 หรือเว้นว่าง',
-		en: 'The score of {item} is 0 or 100, or left empty.'
+		th: 'คะแนนข้อ {item} ต้องเป็นตัวเลข 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง หรือเว้นว่าง',
+		en: 'The score of {item} is a number from 0 to 100 with two decimals at most, or left empty.'
 	},
 	oit_evidence_url_invalid: {
 		th: 'หลักฐานข้อ {item} ต้องเป็นลิงก์เดียวที่ขึ้นต้นด้วย https:// ไม่มีช่องว่าง',
@@ -209,7 +209,113 @@ export const errors = {
 	},
 
 	// Verdicts of submit_responses: src/lib/i18n/verdicts.ts
-	...verdicts
+	...verdicts,
+
+	// codes-a: frameworks, rounds, responses, questionnaire, accounts, kiosks
+	framework_not_object: {
+		th: 'ไฟล์ชุดแบบวัดอ่านไม่ได้ ต้องเป็นข้อมูล JSON ของชุดแบบวัดหนึ่งชุด',
+		en: 'The framework file cannot be read: it must be the JSON object of one framework.'
+	},
+	framework_id_missing: {
+		th: 'ชุดแบบวัดนี้ไม่มีรหัส (id) กรุณาตรวจสอบไฟล์',
+		en: 'The framework has no id; check the file.'
+	},
+	framework_incomplete: {
+		th: 'ชุดแบบวัด "{framework}" ไม่ครบถ้วน ต้องมีแบบวัด มาตรวัดคำตอบ ระดับผลการประเมิน และวิธีคิดคะแนน',
+		en: 'Framework "{framework}" is incomplete: it needs its instruments, answer scales, levels and scoring.'
+	},
+	framework_in_use: {
+		th: 'ชุดแบบวัด "{framework}" มีรอบการประเมินใช้งานอยู่แล้ว จึงแก้ไขไม่ได้ ให้บันทึกเป็นชุดแบบวัดรุ่นใหม่ที่ใช้รหัสใหม่',
+		en: 'Framework "{framework}" is used by rounds and cannot change; save the changed questionnaire as a new version with a new id.'
+	},
+	framework_scale_unknown: {
+		th: 'ชุดแบบวัด "{framework}" มีคำถามที่อ้างถึงมาตรวัดคำตอบที่ไม่ได้กำหนดไว้',
+		en: 'Framework "{framework}" has a question that names an answer scale it does not define.'
+	},
+	oit_scores_not_object: {
+		th: 'คะแนน OIT ต้องระบุเป็นรายข้อ เช่น {"O1": 100, "O2": 0}',
+		en: 'OIT scores are given item by item, like {"O1": 100, "O2": 0}.'
+	},
+	oit_table_not_array: {
+		th: 'ตารางคะแนน OIT อ่านไม่ได้ ต้องเป็นรายการแถว แถวละหนึ่งข้อ',
+		en: 'The OIT table cannot be read: it is a list of rows, one per item.'
+	},
+	oit_table_too_many_rows: {
+		th: 'ตารางคะแนน OIT มีได้ไม่เกิน 200 แถว (มี {count} แถว)',
+		en: 'An OIT table holds at most 200 rows; this one has {count}.'
+	},
+	oit_row_invalid: {
+		th: 'แถวที่ {row} ของตารางคะแนน OIT อ่านไม่ได้',
+		en: 'Row {row} of the OIT table cannot be read.'
+	},
+	oit_row_key_unknown: {
+		th: 'แถวที่ {row} ของตารางคะแนน OIT มีช่อง "{key}" ที่ระบบไม่รู้จัก (แต่ละแถวมีเฉพาะ ข้อ คะแนน และ URL หลักฐาน)',
+		en: 'Row {row} of the OIT table has an unknown column "{key}" (a row has the item, its score and its evidence URL).'
+	},
+	oit_item_twice: {
+		th: 'ข้อ {item} อยู่ในตารางคะแนน OIT ซ้ำกัน 2 แถว',
+		en: 'Item {item} is in the OIT table twice.'
+	},
+	batch_not_array: {
+		th: 'ชุดคำตอบที่ส่งมาอ่านไม่ได้ ต้องเป็นรายการคำตอบ',
+		en: 'The responses sent cannot be read: they must be a list of responses.'
+	},
+	batch_too_large: {
+		th: 'ส่งคำตอบได้ครั้งละไม่เกิน {max} ชุด (ครั้งนี้ส่งมา {count} ชุด) กรุณาแบ่งส่งหลายครั้ง',
+		en: 'At most {max} responses can be sent at once ({count} were sent); send the rest separately.'
+	},
+	round_code_malformed: {
+		th: 'ลิงก์นี้ไม่ถูกต้อง รหัสรอบการประเมินมีเฉพาะอักษรภาษาอังกฤษตัวเล็ก ตัวเลข และขีด (-) ตามที่พิมพ์ไว้ใต้คิวอาร์โค้ด',
+		en: 'This link is not right: a round code has only lower-case letters, digits and dashes, as printed under the QR code.'
+	},
+	account_unknown: {
+		th: 'ไม่พบบัญชีนี้ อาจถูกลบไปแล้ว',
+		en: 'There is no such account; it may have been removed already.'
+	},
+	account_remove_own: {
+		th: 'ลบบัญชีของตนเองไม่ได้ ให้ผู้ดูแลระบบส่วนกลางคนอื่นเป็นผู้ลบ',
+		en: 'You cannot remove your own account; another central administrator can.'
+	},
+	account_last_central: {
+		th: '{email} เป็นผู้ดูแลระบบส่วนกลางคนสุดท้าย จึงลบไม่ได้ ให้เพิ่มผู้ดูแลระบบส่วนกลางอีกคนก่อน',
+		en: '{email} is the last central administrator and cannot be removed; add another central administrator first.'
+	},
+	password_hash_invalid: {
+		th: 'ระบบเก็บรหัสผ่านเฉพาะในรูปที่เข้ารหัสแล้วเท่านั้น กรุณาตั้งรหัสผ่านผ่านหน้าจอหรือคำสั่งของระบบ',
+		en: 'Accounts keep only a hash of the password; set the password through the app’s screen or command.'
+	},
+	kiosk_not_managed: {
+		th: 'ไม่พบเครื่องคีออสก์นี้ในหน่วยงานของท่าน อาจถูกลบไปแล้ว เจ้าหน้าที่จัดการได้เฉพาะเครื่องของหน่วยงานตนเอง',
+		en: 'There is no such kiosk that you may manage; officers manage their own agency’s kiosks only.'
+	},
+	kiosk_name_invalid: {
+		th: 'กรุณาตั้งชื่อเครื่องคีออสก์ 1–100 ตัวอักษร เช่น แท็บเล็ตหน้าสำนักงาน',
+		en: 'Give the kiosk a name of 1 to 100 characters, like “Entrance tablet”.'
+	},
+	kiosk_pin_hash_invalid: {
+		th: 'รหัส PIN สำหรับออกจากโหมดคีออสก์ใช้ไม่ได้ กรุณาตั้งรหัส PIN ใหม่ (ตัวเลข 4–8 หลัก)',
+		en: 'The exit PIN cannot be used; set a new PIN of 4 to 8 digits.'
+	},
+	kiosk_min_interval_invalid: {
+		th: 'ระยะห่างขั้นต่ำระหว่างคำตอบต้องเป็น 0–3600 วินาที',
+		en: 'The minimum time between two answers is 0 to 3600 seconds.'
+	},
+	kiosk_idle_invalid: {
+		th: 'เวลาที่ไม่มีผู้ใช้งานก่อนเริ่มหน้าแรกใหม่ต้องเป็น 20–600 วินาที',
+		en: 'The idle time before the kiosk starts over is 20 to 600 seconds.'
+	},
+	enrolment_code_invalid: {
+		th: 'รหัสลงทะเบียนเป็นตัวอักษรและตัวเลข 8 ตัว เช่น ABCD-EF23',
+		en: 'An enrolment code is 8 letters and digits, like ABCD-EF23.'
+	},
+	enrolment_code_unknown: {
+		th: 'ไม่พบรหัสลงทะเบียนนี้ (พิมพ์ผิด ใช้ไปแล้ว หรือเกิน 7 วัน) กรุณาขอรหัสใหม่จากเจ้าหน้าที่',
+		en: 'No kiosk waits for this enrolment code: it is mistyped, used already or older than 7 days. Ask the officer for a new one.'
+	},
+	kiosk_queued_invalid: {
+		th: 'จำนวนคำตอบที่รอส่งจากเครื่องต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป',
+		en: 'The number of responses waiting on the tablet is a whole number of 0 or more.'
+	}
 } satisfies Record<string, CatalogueText>;
 
 export type ErrorCode = keyof typeof errors;

@@ -56,7 +56,7 @@ function fakeServer() {
 				Promise.resolve(
 					code.toUpperCase() === 'ABCDEF23'
 						? { ok: true, data: { ...info(), deviceKey: 'k'.repeat(64) } }
-						: { ok: false, status: 404, code: 'PT404', message: 'no kiosk waits' }
+						: { ok: false, status: 404, code: 'PT404', message: 'enrolment_code_unknown' }
 				),
 			heartbeat: (_key: string, queued: number): Promise<Answer<KioskInfo>> => {
 				server.heartbeats.push(queued);

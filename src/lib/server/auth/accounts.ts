@@ -374,7 +374,7 @@ export async function listAccounts(db: Sql): Promise<AccountSummary[]> {
  * Returns the removed account's email.
  */
 export async function deleteAccount(db: Sql, id: string, removedBy: string): Promise<string> {
-	if (!uuid.test(id)) throw Object.assign(new Error('no such account'), { code: 'PT404' });
+	if (!uuid.test(id)) throw Object.assign(new Error('account_unknown'), { code: 'PT404' });
 	const [{ email }] = await db.query<{ email: string }>(
 		'select ita_private.delete_account($1::uuid, $2::uuid) as email',
 		[id, removedBy]
@@ -390,7 +390,7 @@ export async function deleteAccount(db: Sql, id: string, removedBy: string): Pro
 export async function resetPassword(db: Sql, id: string, password: string): Promise<string> {
 	const badPassword = passwordProblem(password);
 	if (badPassword) throw new AccountError(badPassword.code, badPassword.en);
-	if (!uuid.test(id)) throw Object.assign(new Error('no such account'), { code: 'PT404' });
+	if (!uuid.test(id)) throw Object.assign(new Error('account_unknown'), { code: 'PT404' });
 	const hash = await hashPassword(password);
 	const [{ email }] = await db.query<{ email: string }>(
 		'select ita_private.set_account_password($1::uuid, $2) as email',
