@@ -405,7 +405,13 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		const round = await createRound(t.db, { framework: 'bma-2567', agency: 'bang-rak' });
 		const read = () => callRpc(t.db, service, 'round_trust_settings', { round_code: round });
 		const before = await read();
-		const refused = await callRpc(t.db, service, 'set_round_trust_settings', {
+		interface Refusal {
+			code: string;
+			message: string;
+			detail: string;
+			hint: string;
+		}
+		const refused = await callRpc<Refusal>(t.db, service, 'set_round_trust_settings', {
 			round_code: round,
 			settings: {
 				iitCodes: 'single',
@@ -415,10 +421,12 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 				eligibleStaff: 50,
 				servicePoints: { 'registration-1': 0, 'nowhere-9': 5 }
 			}
-		}).catch((e: unknown) => e as { code: string; message: string; detail: string; hint: string });
+		}).catch((e: unknown) => e as Refusal);
 		expect(refused).toMatchObject({ code: '22023', message: 'trust_settings_invalid' });
 		const { problems } = JSON.parse(refused.detail) as { problems: Record<string, unknown>[] };
-		const byField = Object.fromEntries(problems.map((p) => [p.field, p]));
+		const byField: Record<string, Record<string, unknown>> = Object.fromEntries(
+			problems.map((p) => [String(p.field), p])
+		);
 		expect(Object.keys(byField).sort()).toEqual([
 			'addressLimit',
 			'deviceLimit',
