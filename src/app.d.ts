@@ -14,6 +14,8 @@ declare global {
 			message: string;
 			/** round_unknown, service_point_unknown, … */
 			code?: string;
+			/** The parameters of a catalogue code (src/lib/i18n/errors.ts), from the database's detail. */
+			params?: Record<string, unknown>;
 			round?: string;
 			counter?: string;
 			agency?: { th: string; en?: string };

@@ -103,8 +103,9 @@ declare
 begin
 	select * into r from public.rounds x where x.code = round_code;
 	if r.round_id is null or not ita_private.can_manage_agency(r.agency_id) then
-		raise exception using errcode = 'PT404',
-			message = format('no round %s that you may read', coalesce(round_code, '(no code given)'));
+		raise exception using errcode = 'PT404', message = 'round_not_managed',
+			detail = jsonb_build_object('round', coalesce(round_code, ''))::text,
+			hint = format('no round %s that you may read', coalesce(round_code, '(no code given)'));
 	end if;
 	return r;
 end;
@@ -703,28 +704,31 @@ begin
 		return;
 	end if;
 	if jsonb_typeof(filter) <> 'object' then
-		raise exception using errcode = '22023',
-			message = 'a results filter is a JSON object like {"servicePoint": "registration-1"}, {"channel": "kiosk"}, {"section": "registration"} or {"demographics": {"sex": "female"}}';
+		raise exception using errcode = '22023', message = 'results_filter_invalid',
+			hint = 'a results filter is a JSON object like {"servicePoint": "registration-1"}, {"channel": "kiosk"}, {"section": "registration"} or {"demographics": {"sex": "female"}}';
 	end if;
 	select string_agg(format('"%s"', x), ', ' order by x) into k
 	from jsonb_object_keys(filter) x
 	where x not in ('servicePoint', 'channel', 'section', 'demographics');
 	if k is not null then
-		raise exception using errcode = '22023',
-			message = format('the results filter has no key %s; its keys are servicePoint, channel, section and demographics', k);
+		raise exception using errcode = '22023', message = 'results_filter_key_unknown',
+			detail = jsonb_build_object('keys', k)::text,
+			hint = format('the results filter has no key %s; its keys are servicePoint, channel, section and demographics', k);
 	end if;
 
 	v := filter -> 'servicePoint';
 	if v is not null and jsonb_typeof(v) <> 'null' then
 		if jsonb_typeof(v) <> 'string' then
-			raise exception using errcode = '22023',
-				message = format('filter "servicePoint" is a service point code (text) like "registration-1", not %s', v);
+			raise exception using errcode = '22023', message = 'service_point_unknown',
+				detail = jsonb_build_object('field', 'servicePoint', 'servicePoint', v::text)::text,
+				hint = format('filter "servicePoint" is a service point code (text) like "registration-1", not %s', v);
 		end if;
 		select p.service_point_id into service_point_id from public.service_points p
 		where p.agency_id = r.agency_id and p.code = v #>> '{}';
 		if service_point_id is null then
-			raise exception using errcode = '22023',
-				message = format('filter "servicePoint": the agency of round %s has no service point %s', r.code, v #>> '{}');
+			raise exception using errcode = '22023', message = 'service_point_unknown',
+				detail = jsonb_build_object('field', 'servicePoint', 'servicePoint', v #>> '{}')::text,
+				hint = format('filter "servicePoint": the agency of round %s has no service point %s', r.code, v #>> '{}');
 		end if;
 		normalized := normalized || jsonb_build_object('servicePoint', v);
 	end if;
@@ -732,8 +736,9 @@ begin
 	v := filter -> 'channel';
 	if v is not null and jsonb_typeof(v) <> 'null' then
 		if jsonb_typeof(v) <> 'string' or (v #>> '{}') not in ('qr', 'link', 'kiosk', 'paper') then
-			raise exception using errcode = '22023',
-				message = format('filter "channel" is one of "qr", "link", "kiosk" or "paper", not %s', v);
+			raise exception using errcode = '22023', message = 'results_filter_channel_invalid',
+				detail = jsonb_build_object('field', 'channel', 'value', coalesce(v #>> '{}', ''))::text,
+				hint = format('filter "channel" is one of "qr", "link", "kiosk" or "paper", not %s', v);
 		end if;
 		channel := v #>> '{}';
 		normalized := normalized || jsonb_build_object('channel', v);
@@ -742,8 +747,9 @@ begin
 	v := filter -> 'demographics';
 	if v is not null and jsonb_typeof(v) <> 'null' then
 		if jsonb_typeof(v) <> 'object' then
-			raise exception using errcode = '22023',
-				message = format('filter "demographics" is an object of background answers like {"sex": "female"}, not %s', v);
+			raise exception using errcode = '22023', message = 'results_filter_invalid',
+				detail = '{"field": "demographics"}',
+				hint = format('filter "demographics" is an object of background answers like {"sex": "female"}, not %s', v);
 		end if;
 		demo := (select coalesce(jsonb_object_agg(d.key, d.value), '{}') from jsonb_each(v) d
 			where jsonb_typeof(d.value) <> 'null');
@@ -751,13 +757,15 @@ begin
 	v := filter -> 'section';
 	if v is not null and jsonb_typeof(v) <> 'null' then
 		if demo ? 'section' then
-			raise exception using errcode = '22023',
-				message = 'filter "section" is given twice, as "section" and as "demographics.section"; give it once';
+			raise exception using errcode = '22023', message = 'results_filter_invalid',
+				detail = '{"field": "section"}',
+				hint = 'filter "section" is given twice, as "section" and as "demographics.section"; give it once';
 		end if;
 		if not exists (select from public.framework_demographics fd
 			where fd.framework_id = r.framework_id and fd.question_id = 'section') then
-			raise exception using errcode = '22023',
-				message = format('filter "section": framework %s asks no "which section" question', r.framework_id);
+			raise exception using errcode = '22023', message = 'results_filter_no_sections',
+				detail = jsonb_build_object('field', 'section', 'framework', r.framework_id)::text,
+				hint = format('filter "section": framework %s asks no "which section" question', r.framework_id);
 		end if;
 		demo := demo || jsonb_build_object('section', v);
 	end if;
@@ -767,8 +775,10 @@ begin
 			where fd.framework_id = r.framework_id and fd.question_id = k) then
 			select string_agg(distinct fd.question_id, ', ') into known
 			from public.framework_demographics fd where fd.framework_id = r.framework_id;
-			raise exception using errcode = '22023',
-				message = format('filter "demographics.%s": framework %s has no such background question; it has %s',
+			raise exception using errcode = '22023', message = 'results_filter_question_unknown',
+				detail = jsonb_build_object('field', 'demographics.' || k, 'question', k,
+					'framework', r.framework_id, 'questions', coalesce(known, ''))::text,
+				hint = format('filter "demographics.%s": framework %s has no such background question; it has %s',
 					k, r.framework_id, coalesce(known, 'none'));
 		end if;
 		if jsonb_typeof(v) <> 'string' or not (
@@ -782,8 +792,11 @@ begin
 				select fd.option_code as code, min(fd.option_ord) as ord from public.framework_demographics fd
 				where fd.framework_id = r.framework_id and fd.question_id = k group by fd.option_code
 			) x;
-			raise exception using errcode = '22023',
-				message = format('filter "%s": %s is not an option of the question (%s%s)',
+			raise exception using errcode = '22023', message = 'results_filter_option_unknown',
+				detail = jsonb_build_object(
+					'field', case when k = 'section' and filter ? 'section' then 'section' else 'demographics.' || k end,
+					'question', k, 'value', coalesce(v #>> '{}', v::text), 'options', coalesce(known, ''))::text,
+				hint = format('filter "%s": %s is not an option of the question (%s%s)',
 					case when k = 'section' and filter ? 'section' then 'section' else 'demographics.' || k end,
 					v, known,
 					case when exists (select from public.framework_demographics fd
@@ -902,8 +915,9 @@ set search_path = ''
 as $$
 begin
 	if threshold is null or threshold <= 0 or threshold > 100 or round(threshold, 2) <> threshold then
-		raise exception using errcode = '22023',
-			message = format('the threshold is a score above 0 and at most 100 with two decimals at most, like 85; not %s',
+		raise exception using errcode = '22023', message = 'threshold_invalid',
+			detail = jsonb_build_object('field', 'threshold', 'value', coalesce(threshold::text, ''))::text,
+			hint = format('the threshold is a score above 0 and at most 100 with two decimals at most, like 85; not %s',
 				coalesce(threshold::text, 'empty'));
 	end if;
 	return threshold;
@@ -1105,12 +1119,16 @@ declare
 	result jsonb;
 begin
 	if sort_by not in ('agency', 'respondents', 'iit', 'eit', 'oit', 'total') then
-		raise exception using errcode = '22023',
-			message = format('sort by agency, respondents, iit, eit, oit or total, not %s', sort);
+		raise exception using errcode = '22023', message = 'sort_invalid',
+			detail = jsonb_build_object('field', 'sort', 'value', coalesce(sort, ''),
+				'options', 'agency, respondents, iit, eit, oit, total')::text,
+			hint = format('sort by agency, respondents, iit, eit, oit or total, not %s', sort);
 	end if;
 	direction := lower(btrim(coalesce(dir, case when sort_by = 'agency' then 'asc' else 'desc' end)));
 	if direction not in ('asc', 'desc') then
-		raise exception using errcode = '22023', message = format('dir is asc or desc, not %s', dir);
+		raise exception using errcode = '22023', message = 'sort_direction_invalid',
+			detail = jsonb_build_object('field', 'dir', 'value', coalesce(dir, ''))::text,
+			hint = format('dir is asc or desc, not %s', dir);
 	end if;
 	perform ita_private.require_page(page, page_size);
 
@@ -1255,15 +1273,20 @@ declare
 	result jsonb;
 begin
 	if wanted is null or wanted = '' then
-		raise exception using errcode = '22023', message = 'give the question, like e1 or E1';
+		raise exception using errcode = '22023', message = 'question_missing',
+			detail = '{"field": "question"}', hint = 'give the question, like e1 or E1';
 	end if;
 	if sort_by not in ('agency', 'score', 'respondents') then
-		raise exception using errcode = '22023',
-			message = format('sort by agency, score or respondents, not %s', sort);
+		raise exception using errcode = '22023', message = 'sort_invalid',
+			detail = jsonb_build_object('field', 'sort', 'value', coalesce(sort, ''),
+				'options', 'agency, score, respondents')::text,
+			hint = format('sort by agency, score or respondents, not %s', sort);
 	end if;
 	direction := lower(btrim(coalesce(dir, case when sort_by = 'agency' then 'asc' else 'desc' end)));
 	if direction not in ('asc', 'desc') then
-		raise exception using errcode = '22023', message = format('dir is asc or desc, not %s', dir);
+		raise exception using errcode = '22023', message = 'sort_direction_invalid',
+			detail = jsonb_build_object('field', 'dir', 'value', coalesce(dir, ''))::text,
+			hint = format('dir is asc or desc, not %s', dir);
 	end if;
 	perform ita_private.require_page(page, page_size);
 
@@ -1342,8 +1365,9 @@ begin
 
 	if (result ->> 'count')::integer = 0 and exists (select from public.rounds x
 			where x.fiscal_year = fy and (everyone or x.agency_id = own)) then
-		raise exception using errcode = '22023',
-			message = format('no framework of the fiscal year %s rounds has a question %s', fy, question_id);
+		raise exception using errcode = '22023', message = 'question_unknown',
+			detail = jsonb_build_object('field', 'question', 'question', question_id, 'year', fy + 543)::text,
+			hint = format('no framework of the fiscal year %s rounds has a question %s', fy, question_id);
 	end if;
 	return result;
 end;
@@ -1504,49 +1528,58 @@ declare
 	v jsonb;
 	ref_found text;
 	clean jsonb := '[]';
+	problems jsonb := '[]';
+	score numeric;
 	one jsonb;
 	old jsonb;
 begin
 	if rows is null or jsonb_typeof(rows) <> 'array' then
-		raise exception using errcode = '22023',
-			message = 'the measures are a JSON array of rows like [{"itemRef": "e1.1", "measure": "…", "responsibleSection": "…"}]';
+		raise exception using errcode = '22023', message = 'measures_not_rows',
+			hint = 'the measures are a JSON array of rows like [{"itemRef": "e1.1", "measure": "…", "responsibleSection": "…"}]';
 	end if;
 	if jsonb_array_length(rows) > 500 then
-		raise exception using errcode = '22023',
-			message = format('a worksheet holds at most 500 rows; this one has %s', jsonb_array_length(rows));
+		raise exception using errcode = '22023', message = 'measures_too_many_rows',
+			detail = jsonb_build_object('count', jsonb_array_length(rows))::text,
+			hint = format('a worksheet holds at most 500 rows; this one has %s', jsonb_array_length(rows));
 	end if;
 
+	-- Every row is checked, and every problem named at once (measures_invalid, detail.problems:
+	-- [{row, field, code, …}]), so that one save shows the officer all there is to fix.
 	for row_value, idx in select e.value, e.ord from jsonb_array_elements(rows) with ordinality e(value, ord) loop
 		if jsonb_typeof(row_value) <> 'object' then
-			raise exception using errcode = '22023',
-				message = format('row %s of the measures is not a JSON object', idx);
+			problems := problems || jsonb_build_object('row', idx, 'code', 'measures_row_invalid');
+			continue;
 		end if;
 		select string_agg(format('"%s"', x), ', ' order by x) into k
 		from jsonb_object_keys(row_value) x
 		where not (x = any(texts || readonly || array['itemRef', 'score']));
 		if k is not null then
-			raise exception using errcode = '22023',
-				message = format('row %s of the measures has the unknown key %s; the keys are itemRef, score, weakness, measure, communication, monitoring, cadence, responsibleSection and result',
-					idx, k);
+			-- For API callers: the keys are itemRef, score, weakness, measure, communication,
+			-- monitoring, cadence, responsibleSection and result.
+			problems := problems || jsonb_build_object('row', idx, 'code', 'measures_row_invalid', 'keys', k);
+			continue;
 		end if;
 
-		if jsonb_typeof(row_value -> 'itemRef') is distinct from 'string' then
-			raise exception using errcode = '22023',
-				message = format('row %s of the measures: "itemRef" is the indicator, question or item it is for, like "6", "e1" or "e1.1"', idx);
-		end if;
-		select fr.ref into ref_found from ita_private.framework_ref(r.framework_id, row_value ->> 'itemRef') fr;
-		if ref_found is null then
-			raise exception using errcode = '22023',
-				message = format('row %s of the measures: "itemRef" %s is not an indicator, question or item of framework %s',
-					idx, row_value -> 'itemRef', r.framework_id);
+		ref_found := null;
+		if jsonb_typeof(row_value -> 'itemRef') is distinct from 'string'
+			or btrim(row_value ->> 'itemRef', E' \t\r\n') = '' then
+			problems := problems || jsonb_build_object('row', idx, 'field', 'itemRef',
+				'code', 'measures_item_ref_missing');
+		else
+			select fr.ref into ref_found from ita_private.framework_ref(r.framework_id, row_value ->> 'itemRef') fr;
+			if ref_found is null then
+				problems := problems || jsonb_build_object('row', idx, 'field', 'itemRef',
+					'code', 'measures_item_ref_unknown', 'value', row_value ->> 'itemRef',
+					'framework', r.framework_id);
+			end if;
 		end if;
 
 		v := row_value -> 'score';
-		if v is not null and jsonb_typeof(v) <> 'null' and (jsonb_typeof(v) <> 'number'
-			or (v #>> '{}')::numeric not between 0 and 100
-			or round((v #>> '{}')::numeric, 2) <> (v #>> '{}')::numeric) then
-			raise exception using errcode = '22023',
-				message = format('row %s of the measures: "score" is a number from 0 to 100 with two decimals at most, or null; not %s', idx, v);
+		score := case when jsonb_typeof(v) = 'number' then (v #>> '{}')::numeric end;
+		if v is not null and jsonb_typeof(v) <> 'null'
+			and (score is null or score not between 0 and 100 or round(score, 2) <> score) then
+			problems := problems || jsonb_build_object('row', idx, 'field', 'score',
+				'code', 'measures_score_invalid', 'value', v #>> '{}');
 		end if;
 
 		one := jsonb_build_object('ord', idx, 'item_ref', ref_found,
@@ -1554,19 +1587,27 @@ begin
 		foreach k in array texts loop
 			v := row_value -> k;
 			if v is not null and jsonb_typeof(v) not in ('string', 'null') then
-				raise exception using errcode = '22023',
-					message = format('row %s of the measures: "%s" is text or null, not %s', idx, k, v);
+				problems := problems || jsonb_build_object('row', idx, 'field', k,
+					'code', 'measures_row_invalid');
+			elsif length(v #>> '{}') > 4000 then
+				problems := problems || jsonb_build_object('row', idx, 'field', k,
+					'code', 'measures_text_too_long');
+			else
+				one := one || jsonb_build_object(
+					case k when 'responsibleSection' then 'responsible_section' else k end,
+					nullif(btrim(v #>> '{}', E' \t\r\n'), ''));
 			end if;
-			if length(v #>> '{}') > 4000 then
-				raise exception using errcode = '22023',
-					message = format('row %s of the measures: "%s" is at most 4000 characters', idx, k);
-			end if;
-			one := one || jsonb_build_object(
-				case k when 'responsibleSection' then 'responsible_section' else k end,
-				nullif(btrim(v #>> '{}', E' \t\r\n'), ''));
 		end loop;
 		clean := clean || jsonb_build_array(one);
 	end loop;
+	if problems <> '[]' then
+		raise exception using errcode = '22023', message = 'measures_invalid',
+			detail = jsonb_build_object('problems', problems)::text,
+			hint = format('%s problem(s) in the measures: %s', jsonb_array_length(problems),
+				(select string_agg(format('row %s%s: %s', p ->> 'row',
+					coalesce(' ' || (p ->> 'field'), ''), p ->> 'code'), '; ')
+				from jsonb_array_elements(problems) p));
+	end if;
 
 	-- One save at a time per round: the next one waits and then sees this one's rows.
 	perform from public.rounds x where x.round_id = r.round_id for no key update;

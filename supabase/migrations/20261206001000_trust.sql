@@ -154,8 +154,8 @@ language plpgsql
 set search_path = ''
 as $$
 begin
-	raise exception using errcode = '42501',
-		message = 'the review audit is append-only: its rows cannot be changed or deleted';
+	raise exception using errcode = '42501', message = 'review_audit_append_only',
+		hint = 'the review audit is append-only: its rows cannot be changed or deleted';
 end;
 $$;
 create trigger held_review_audit_append_only
@@ -344,12 +344,14 @@ begin
 	end if;
 	retry := greatest(1, ceil(extract(epoch from
 		ita_private.current_window() + interval '10 minutes' - now()))::integer);
+	-- PostgREST's body: the catalogue code as code and message, its parameters as details (JSON
+	-- text), the English for API users as hint.
 	raise sqlstate 'PGRST' using
 		message = jsonb_build_object(
 			'code', 'too_many_attempts',
-			'message', format('too many wrong or used codes from this network; try again in %s seconds', retry),
-			'details', null,
-			'hint', format('รหัสไม่ถูกต้องหลายครั้งเกินไป กรุณาลองใหม่ในอีก %s นาที', ceil(retry / 60.0)))::text,
+			'message', 'too_many_attempts',
+			'details', jsonb_build_object('retryAfter', retry, 'minutes', ceil(retry / 60.0)::integer)::text,
+			'hint', format('too many wrong or used codes from this network; try again in %s seconds', retry))::text,
 		detail = jsonb_build_object('status', 429,
 			'headers', jsonb_build_object('Retry-After', retry::text))::text;
 end;
@@ -653,9 +655,9 @@ declare
 	v text := btrim(coalesce(reason, ''));
 begin
 	if length(v) < 3 or length(v) > 500 then
-		raise exception using errcode = '22023',
-			message = 'give the reason for this decision (3 to 500 characters); it is kept in the audit',
-			hint = 'ระบุเหตุผลของการตัดสินใจ (3–500 ตัวอักษร) ระบบบันทึกไว้ในประวัติการตรวจสอบ';
+		raise exception using errcode = '22023', message = 'review_reason_invalid',
+			detail = jsonb_build_object('field', 'reason', 'length', length(v))::text,
+			hint = 'give the reason for this decision (3 to 500 characters); it is kept in the audit';
 	end if;
 	return v;
 end;
@@ -674,9 +676,9 @@ begin
 		or exists (select from jsonb_array_elements(ids) e
 			where jsonb_typeof(e) <> 'string'
 				or e #>> '{}' !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$') then
-		raise exception using errcode = '22023',
-			message = 'ids is a JSON array of 1 to 5,000 held responses'' ids (UUIDs)',
-			hint = 'เลือกคำตอบที่รอตรวจสอบ 1–5,000 รายการ';
+		raise exception using errcode = '22023', message = 'review_ids_invalid',
+			detail = '{"field": "ids"}',
+			hint = 'ids is a JSON array of 1 to 5,000 held responses'' ids (UUIDs)';
 	end if;
 	return array(select (e #>> '{}')::uuid from jsonb_array_elements(ids) e);
 end;
@@ -774,8 +776,9 @@ declare
 begin
 	select * into r from public.rounds x where x.code = round_code;
 	if r.round_id is null or r.status = 'draft' then
-		raise exception using errcode = 'PT404',
-			message = format('no round has the code %s; check the link or QR code', coalesce(round_code, '(none given)'));
+		raise exception using errcode = 'PT404', message = 'unknown_round',
+			detail = jsonb_build_object('round', coalesce(round_code, ''))::text,
+			hint = format('no round has the code %s; check the link or QR code', coalesce(round_code, '(none given)'));
 	end if;
 	if address is not null and ita_private.caller_role() <> 'service_role' then
 		address_hash := ita_private.salted_hash(r.round_id, 'address:' || address);
@@ -815,7 +818,8 @@ $$;
  * Changes any of a round's trust settings: {"iitCodes": "single" | "shared", "allowRepeat",
  * "deviceLimit" (1–100), "addressLimit" (1–10000), "secondsPerQuestion" (0–60),
  * "eligibleStaff" (0–1000000; also sets minIit to the IIT minimum sample), "servicePoints":
- * {"<code>": limit | null}}. All or nothing; a bad value is 22023 naming the key.
+ * {"<code>": limit | null}}. All or nothing; bad values are 22023 trust_settings_invalid with
+ * every problem in detail.problems ({field: the key or servicePoints.<code>, code}).
  */
 create or replace function public.set_round_trust_settings(round_code text, settings jsonb)
 returns jsonb
@@ -830,50 +834,57 @@ declare
 	sp uuid;
 	n numeric;
 	bad text;
+	problems jsonb := '[]';
 begin
 	if settings is null or jsonb_typeof(settings) <> 'object' then
-		raise exception using errcode = '22023',
-			message = 'settings is a JSON object like {"deviceLimit": 5, "addressLimit": 30}';
+		raise exception using errcode = '22023', message = 'trust_settings_not_object',
+			hint = 'settings is a JSON object like {"deviceLimit": 5, "addressLimit": 30}';
 	end if;
 	select string_agg(x, ', ') into bad from jsonb_object_keys(settings) x
 	where x not in ('iitCodes', 'allowRepeat', 'deviceLimit', 'addressLimit', 'secondsPerQuestion',
 		'eligibleStaff', 'servicePoints');
 	if bad is not null then
-		raise exception using errcode = '22023', message = format('unknown setting %s', bad),
-			hint = 'iitCodes, allowRepeat, deviceLimit, addressLimit, secondsPerQuestion, eligibleStaff, servicePoints';
+		raise exception using errcode = '22023', message = 'trust_setting_unknown',
+			detail = jsonb_build_object('keys', bad)::text,
+			hint = format('unknown setting %s; the settings are iitCodes, allowRepeat, deviceLimit, addressLimit, secondsPerQuestion, eligibleStaff, servicePoints', bad);
 	end if;
 
+	-- Every setting is checked and every problem named at once (trust_settings_invalid,
+	-- detail.problems: [{field: <setting key, or servicePoints.<code>>, code, …}]); the
+	-- raise undoes the changes made before it.
 	for k, v in select e.key, e.value from jsonb_each(settings) e loop
 		if k = 'iitCodes' then
 			if v #>> '{}' is distinct from 'single' and v #>> '{}' is distinct from 'shared' then
-				raise exception using errcode = '22023', message = 'iitCodes is "single" or "shared"',
-					hint = 'เลือก รหัสใช้ครั้งเดียว (single) หรือ รหัสเดียวกันทั้งหน่วยงาน (shared)';
+				problems := problems || jsonb_build_object('field', k, 'code', 'iit_codes_mode_invalid');
+				continue;
 			end if;
 			update public.rounds x set iit_codes = v #>> '{}' where x.round_id = r.round_id;
 		elsif k = 'allowRepeat' then
 			if jsonb_typeof(v) <> 'boolean' then
-				raise exception using errcode = '22023', message = 'allowRepeat is true or false';
+				problems := problems || jsonb_build_object('field', k, 'code', 'allow_repeat_missing');
+				continue;
 			end if;
 			update public.rounds x set allow_repeat = (v::text)::boolean where x.round_id = r.round_id;
 		elsif k = 'servicePoints' then
 			if jsonb_typeof(v) <> 'object' then
-				raise exception using errcode = '22023',
-					message = 'servicePoints is an object like {"counter-1": 100} (null: the round''s limit)';
+				problems := problems || jsonb_build_object('field', k, 'code', 'service_point_limits_invalid');
+				continue;
 			end if;
 			for k, v in select e.key, e.value from jsonb_each(v) e loop
 				select s.service_point_id into sp from public.service_points s
 				where s.agency_id = r.agency_id and s.code = k;
+				n := case when jsonb_typeof(v) = 'number' then (v::text)::numeric end;
 				if sp is null then
-					raise exception using errcode = '22023',
-						message = format('servicePoints: the agency has no service point %s', k);
-				end if;
-				if jsonb_typeof(v) = 'null' then
+					problems := problems || jsonb_build_object('field', 'servicePoints.' || k,
+						'code', 'service_point_unknown', 'servicePoint', k);
+				elsif jsonb_typeof(v) = 'null' then
 					delete from public.service_point_limits l
 					where l.round_id = r.round_id and l.service_point_id = sp;
-				elsif jsonb_typeof(v) <> 'number' or (v::text)::numeric not between 1 and 10000
-					or (v::text)::numeric <> trunc((v::text)::numeric) then
-					raise exception using errcode = '22023',
-						message = format('servicePoints.%s: a whole number of responses per 10 minutes, 1 to 10000', k);
+				elsif n is null or n not between 1 and 10000 or n <> trunc(n) then
+					problems := problems || jsonb_build_object('field', 'servicePoints.' || k,
+						'code', 'service_point_limit_invalid', 'servicePoint', k,
+						'name', (select coalesce(s.name ->> 'th', s.code) from public.service_points s
+							where s.service_point_id = sp));
 				else
 					insert into public.service_point_limits (round_id, service_point_id, address_limit)
 					values (r.round_id, sp, (v::text)::integer)
@@ -881,24 +892,16 @@ begin
 				end if;
 			end loop;
 		else
-			if jsonb_typeof(v) <> 'number' then
-				raise exception using errcode = '22023', message = format('%s is a number', k);
-			end if;
-			n := (v::text)::numeric;
-			if k = 'deviceLimit' and (n not between 1 and 100 or n <> trunc(n)) then
-				raise exception using errcode = '22023',
-					message = 'deviceLimit: a whole number of responses a day from one phone, 1 to 100';
-			elsif k = 'addressLimit' and (n not between 1 and 10000 or n <> trunc(n)) then
-				raise exception using errcode = '22023',
-					message = 'addressLimit: a whole number of responses per 10 minutes from one address, 1 to 10000';
-			elsif k = 'secondsPerQuestion' and (n not between 0 and 60 or n <> round(n, 1)) then
-				raise exception using errcode = '22023',
-					message = 'secondsPerQuestion: 0 to 60 seconds, one decimal at most';
-			elsif k = 'eligibleStaff' and (n not between 0 and 1000000 or n <> trunc(n)) then
-				raise exception using errcode = '22023',
-					message = 'eligibleStaff: the number of staff with at least one year of service, 0 or more';
-			end if;
-			if k = 'deviceLimit' then
+			n := case when jsonb_typeof(v) = 'number' then (v::text)::numeric end;
+			if k = 'deviceLimit' and (n is null or n not between 1 and 100 or n <> trunc(n)) then
+				problems := problems || jsonb_build_object('field', k, 'code', 'device_limit_invalid');
+			elsif k = 'addressLimit' and (n is null or n not between 1 and 10000 or n <> trunc(n)) then
+				problems := problems || jsonb_build_object('field', k, 'code', 'address_limit_invalid');
+			elsif k = 'secondsPerQuestion' and (n is null or n not between 0 and 60 or n <> round(n, 1)) then
+				problems := problems || jsonb_build_object('field', k, 'code', 'seconds_per_question_invalid');
+			elsif k = 'eligibleStaff' and (n is null or n not between 0 and 1000000 or n <> trunc(n)) then
+				problems := problems || jsonb_build_object('field', k, 'code', 'eligible_staff_invalid');
+			elsif k = 'deviceLimit' then
 				update public.rounds x set device_limit = n::integer where x.round_id = r.round_id;
 			elsif k = 'addressLimit' then
 				update public.rounds x set address_limit = n::integer where x.round_id = r.round_id;
@@ -911,6 +914,13 @@ begin
 			end if;
 		end if;
 	end loop;
+	if problems <> '[]' then
+		raise exception using errcode = '22023', message = 'trust_settings_invalid',
+			detail = jsonb_build_object('problems', problems)::text,
+			hint = format('%s: deviceLimit is 1–100 a day, addressLimit and a service point''s limit 1–10000 per 10 minutes, secondsPerQuestion 0–60 with one decimal, eligibleStaff 0 or more, iitCodes "single" or "shared", allowRepeat true or false',
+				(select string_agg(format('%s (%s)', p ->> 'field', p ->> 'code'), ', ')
+				from jsonb_array_elements(problems) p));
+	end if;
 	select * into r from public.rounds x where x.round_id = r.round_id;
 	return ita_private.trust_settings_json(r);
 end;
@@ -933,9 +943,9 @@ declare
 	n integer;
 begin
 	if how_many is null or how_many not between 1 and 1000 then
-		raise exception using errcode = '22023',
-			message = 'issue 1 to 1000 codes at a time',
-			hint = 'ออกรหัสได้ครั้งละ 1–1,000 รหัส';
+		raise exception using errcode = '22023', message = 'iit_codes_count_invalid',
+			detail = jsonb_build_object('field', 'count', 'value', how_many)::text,
+			hint = 'issue 1 to 1000 codes at a time';
 	end if;
 	while cardinality(codes) < how_many loop
 		-- Byte 0 of a random UUID is fully random; modulo 32, every symbol is equally likely.
@@ -1096,9 +1106,8 @@ set search_path = ''
 as $$
 begin
 	if not ita_private.caller_is_central() then
-		raise exception using errcode = '42501',
-			message = 'the review audit is for central administrators',
-			hint = 'ประวัติการตรวจสอบคำตอบดูได้เฉพาะผู้ดูแลส่วนกลาง';
+		raise exception using errcode = '42501', message = 'review_audit_central_only',
+			hint = 'the review audit is for central administrators';
 	end if;
 	return coalesce((
 		select jsonb_agg(jsonb_build_object(

@@ -152,9 +152,8 @@ set search_path = ''
 as $$
 begin
 	if not ita_private.caller_account_ok() then
-		raise exception using errcode = 'PT401',
-			message = 'this session has ended: the account was removed, paused or moved to another agency',
-			hint = 'บัญชีนี้ถูกลบ ระงับ หรือย้ายหน่วยงานแล้ว กรุณาเข้าสู่ระบบใหม่';
+		raise exception using errcode = 'PT401', message = 'session_ended',
+			hint = 'this session has ended: the account was removed, paused or moved to another agency; sign in again';
 	end if;
 end;
 $$;
@@ -176,14 +175,15 @@ declare
 begin
 	select * into a from ita_private.accounts x where x.account_id = set_account_paused.id for update;
 	if a.account_id is null then
-		raise exception using errcode = 'PT404', message = 'no such account';
+		raise exception using errcode = 'PT404', message = 'account_unknown',
+			detail = jsonb_build_object('id', set_account_paused.id)::text, hint = 'no such account';
 	end if;
 	if coalesce(paused, false) and a.ita_role = 'central' and a.paused_at is null
 		and not exists (select from ita_private.accounts x
 			where x.ita_role = 'central' and x.paused_at is null and x.account_id <> a.account_id) then
-		raise exception using errcode = '22023',
-			message = 'the last central administrator cannot be paused',
-			hint = 'ต้องมีผู้ดูแลระบบส่วนกลางที่ใช้งานได้อย่างน้อยหนึ่งบัญชี';
+		raise exception using errcode = '22023', message = 'last_central_admin_pause',
+			detail = jsonb_build_object('email', a.email)::text,
+			hint = 'the last central administrator cannot be paused; at least one central administrator must be able to sign in';
 	end if;
 	update ita_private.accounts x
 	set paused_at = case when coalesce(paused, false) then coalesce(x.paused_at, now()) end

@@ -278,12 +278,14 @@ set search_path = ''
 as $$
 begin
 	if page is null or page < 1 then
-		raise exception using errcode = '22023',
-			message = format('page must be 1 or more, not %s', coalesce(page::text, 'null'));
+		raise exception using errcode = '22023', message = 'page_invalid',
+			detail = jsonb_build_object('field', 'page', 'value', coalesce(page::text, ''))::text,
+			hint = format('page must be 1 or more, not %s', coalesce(page::text, 'null'));
 	end if;
 	if page_size is null or page_size not between 1 and 1000 then
-		raise exception using errcode = '22023',
-			message = format('page_size must be between 1 and 1000, not %s', coalesce(page_size::text, 'null'));
+		raise exception using errcode = '22023', message = 'page_size_invalid',
+			detail = jsonb_build_object('field', 'page_size', 'value', coalesce(page_size::text, ''))::text,
+			hint = format('page_size must be between 1 and 1000, not %s', coalesce(page_size::text, 'null'));
 	end if;
 end;
 $$;

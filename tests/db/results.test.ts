@@ -29,6 +29,9 @@ const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
 interface Failure {
 	code: string;
 	message: string;
+	hint?: string;
+	/** The catalogue code's parameters (JSON). */
+	params: Record<string, unknown>;
 }
 
 /** The error a call fails with (both engines give SQLSTATE and message). */
@@ -36,8 +39,13 @@ async function failure(call: Promise<unknown>): Promise<Failure> {
 	try {
 		await call;
 	} catch (error) {
-		const e = error as Failure;
-		return { code: e.code, message: e.message };
+		const e = error as Failure & { detail?: string };
+		return {
+			code: e.code,
+			message: e.message,
+			hint: e.hint,
+			params: JSON.parse(e.detail || '{}') as Record<string, unknown>
+		};
 	}
 	throw new Error('expected the call to be refused, and it succeeded');
 }
@@ -295,7 +303,9 @@ describe.each(engines)('results views on %s', (engine) => {
 		test("another agency's officer gets no progress", async () => {
 			const e = await failure(callRpc(t.db, officerB, 'round_progress', { round_code: round }));
 			expect(e.code).toBe('PT404');
-			expect(e.message).toMatch(/no round bang-rak-progress that you may read/);
+			expect(e.message).toBe('round_not_managed');
+			expect(e.params).toEqual({ round: 'bang-rak-progress' });
+			expect(e.hint).toMatch(/no round bang-rak-progress that you may read/);
 			expect(
 				(await failure(callRpc(t.db, anon, 'round_progress', { round_code: round }))).message
 			).toMatch(/permission denied/);
@@ -465,31 +475,59 @@ describe.each(engines)('results views on %s', (engine) => {
 		});
 
 		test('a filter it cannot read is refused, naming the key', async () => {
-			for (const [filter, message] of [
-				[{ colour: 'red' }, /the results filter has no key "colour"/],
-				[{ channel: 'fax' }, /filter "channel" is one of/],
-				[{ channel: 5 }, /filter "channel" is one of/],
-				[{ servicePoint: 'nowhere-1' }, /filter "servicePoint".*no service point nowhere-1/],
-				[{ servicePoint: 12 }, /filter "servicePoint" is a service point code/],
-				[{ section: 'nowhere' }, /filter "section": "nowhere" is not an option/],
-				[{ demographics: 'female' }, /filter "demographics" is an object/],
+			for (const [filter, code, params, hint] of [
+				[{ colour: 'red' }, 'results_filter_key_unknown', { keys: '"colour"' }, /no key "colour"/],
+				[{ channel: 'fax' }, 'results_filter_channel_invalid', { field: 'channel', value: 'fax' }],
+				[{ channel: 5 }, 'results_filter_channel_invalid', { field: 'channel', value: '5' }],
+				[
+					{ servicePoint: 'nowhere-1' },
+					'service_point_unknown',
+					{ field: 'servicePoint', servicePoint: 'nowhere-1' },
+					/no service point nowhere-1/
+				],
+				[
+					{ servicePoint: 12 },
+					'service_point_unknown',
+					{ field: 'servicePoint', servicePoint: '12' },
+					/is a service point code/
+				],
+				[
+					{ section: 'nowhere' },
+					'results_filter_option_unknown',
+					{ field: 'section', question: 'section', value: 'nowhere' }
+				],
+				[{ demographics: 'female' }, 'results_filter_invalid', { field: 'demographics' }],
 				[
 					{ demographics: { sex: 'unknown' } },
-					/filter "demographics.sex": "unknown" is not an option/
+					'results_filter_option_unknown',
+					{ field: 'demographics.sex', question: 'sex', value: 'unknown' }
 				],
 				[
 					{ demographics: { shoe: 'red' } },
-					/filter "demographics.shoe".*no such background question/
+					'results_filter_question_unknown',
+					{ field: 'demographics.shoe', question: 'shoe' },
+					/no such background question/
 				],
-				[{ demographics: { sex: 1 } }, /filter "demographics.sex": 1 is not an option/],
-				[{ section: 'finance', demographics: { section: 'finance' } }, /given twice/],
-				[['registration-1'], /a results filter is a JSON object/]
+				[
+					{ demographics: { sex: 1 } },
+					'results_filter_option_unknown',
+					{ field: 'demographics.sex', value: '1' }
+				],
+				[
+					{ section: 'finance', demographics: { section: 'finance' } },
+					'results_filter_invalid',
+					{ field: 'section' },
+					/given twice/
+				],
+				[['registration-1'], 'results_filter_invalid', {}, /a results filter is a JSON object/]
 			] as const) {
 				const e = await failure(
 					callRpc(t.db, officerA, 'round_results_for', { round_code: round, filter })
 				);
 				expect(e.code, JSON.stringify(filter)).toBe('22023');
-				expect(e.message).toMatch(message);
+				expect(e.message, JSON.stringify(filter)).toBe(code);
+				expect(e.params, JSON.stringify(filter)).toMatchObject(params);
+				if (hint) expect(e.hint).toMatch(hint);
 			}
 			const e = await failure(
 				callRpc(t.db, officerB, 'round_results_for', { round_code: round, filter: {} })
@@ -665,7 +703,8 @@ describe.each(engines)('results views on %s', (engine) => {
 					callRpc(t.db, officerA, 'round_weak_items', { round_code: round, threshold })
 				);
 				expect(e.code).toBe('22023');
-				expect(e.message).toMatch(/the threshold is a score above 0 and at most 100/);
+				expect(e.message).toBe('threshold_invalid');
+				expect(e.params).toEqual({ field: 'threshold', value: String(threshold) });
 			}
 		});
 
@@ -719,20 +758,55 @@ describe.each(engines)('results views on %s', (engine) => {
 			expect(saved[0].updatedAt).toBe(first[0].updatedAt);
 			expect(await callRpc(t.db, officerA, 'list_measures', { round_code: round })).toEqual(saved);
 
-			for (const [bad, message] of [
-				[[{ itemRef: 'E1.1' }, { itemRef: 'E2.1', owner: 'x' }], /row 2 .*unknown key "owner"/],
-				[[{ itemRef: 'Z9' }], /row 1 .*"itemRef" "Z9" is not an indicator, question or item/],
-				[[{ itemRef: 'E1.1', score: 101 }], /row 1 .*"score" is a number from 0 to 100/],
-				[[{ itemRef: 'E1.1', measure: 5 }], /row 1 .*"measure" is text/],
-				[[{ itemRef: 'E1.1', cadence: 'x'.repeat(4001) }], /"cadence" is at most 4000/],
-				[{ itemRef: 'E1.1' }, /the measures are a JSON array/]
+			for (const [bad, problems] of [
+				[
+					[{ itemRef: 'E1.1' }, { itemRef: 'E2.1', owner: 'x' }],
+					[{ row: 2, code: 'measures_row_invalid', keys: '"owner"' }]
+				],
+				[
+					[{ itemRef: 'Z9' }],
+					[{ row: 1, field: 'itemRef', code: 'measures_item_ref_unknown', value: 'Z9' }]
+				],
+				[
+					[{ itemRef: 'E1.1', score: 101 }],
+					[{ row: 1, field: 'score', code: 'measures_score_invalid', value: '101' }]
+				],
+				[
+					[{ itemRef: 'E1.1', measure: 5 }],
+					[{ row: 1, field: 'measure', code: 'measures_row_invalid' }]
+				],
+				[
+					[{ itemRef: 'E1.1', cadence: 'x'.repeat(4001) }],
+					[{ row: 1, field: 'cadence', code: 'measures_text_too_long' }]
+				],
+				// Every problem of every row at once.
+				[
+					[{ itemRef: 'zz9', score: 'high' }, { itemRef: 'E1.1' }, { itemRef: ' ', score: -1 }],
+					[
+						{ row: 1, field: 'itemRef', code: 'measures_item_ref_unknown', value: 'zz9' },
+						{ row: 1, field: 'score', code: 'measures_score_invalid', value: 'high' },
+						{ row: 3, field: 'itemRef', code: 'measures_item_ref_missing' },
+						{ row: 3, field: 'score', code: 'measures_score_invalid', value: '-1' }
+					]
+				]
 			] as const) {
 				const e = await failure(
 					callRpc(t.db, officerA, 'save_measures', { round_code: round, rows: bad })
 				);
 				expect(e.code).toBe('22023');
-				expect(e.message).toMatch(message);
+				expect(e.message).toBe('measures_invalid');
+				const listed = e.params.problems as Record<string, unknown>[];
+				expect(listed).toHaveLength(problems.length);
+				problems.forEach((p, i) => expect(listed[i]).toMatchObject(p));
 			}
+			const notRows = await failure(
+				callRpc(t.db, officerA, 'save_measures', {
+					round_code: round,
+					rows: { itemRef: 'E1.1' }
+				})
+			);
+			expect([notRows.code, notRows.message]).toEqual(['22023', 'measures_not_rows']);
+			expect(notRows.hint).toMatch(/the measures are a JSON array/);
 			expect(await callRpc(t.db, officerA, 'list_measures', { round_code: round })).toEqual(saved);
 		});
 
@@ -884,7 +958,9 @@ describe.each(engines)('results views on %s', (engine) => {
 				})
 			);
 			expect(e.code).toBe('22023');
-			expect(e.message).toMatch(/no framework .* has a question zz9/);
+			expect(e.message).toBe('question_unknown');
+			expect(e.params).toEqual({ field: 'question', question: 'zz9', year: 2030 + 543 });
+			expect(e.hint).toMatch(/no framework .* has a question zz9/);
 		});
 	});
 });

@@ -34,14 +34,19 @@ const central: Claims = {
 interface Failure {
 	code: string;
 	message: string;
+	params: Record<string, unknown>;
 }
 
 async function failure(call: Promise<unknown>): Promise<Failure> {
 	try {
 		await call;
 	} catch (error) {
-		const e = error as Failure;
-		return { code: e.code, message: e.message };
+		const e = error as Failure & { detail?: string };
+		return {
+			code: e.code,
+			message: e.message,
+			params: JSON.parse(e.detail || '{}') as Record<string, unknown>
+		};
 	}
 	throw new Error('expected the call to be refused, and it succeeded');
 }
@@ -579,15 +584,19 @@ describe.each(engines)('the central view, sorted and paged in SQL, on %s', (engi
 	});
 
 	test('a sort, direction or page it cannot use is refused, saying what it can', async () => {
-		for (const [args, pattern] of [
-			[{ sort: 'level' }, /sort by agency, respondents, iit, eit, oit or total/],
-			[{ dir: 'up' }, /dir is asc or desc/],
-			[{ page: 0 }, /page must be 1 or more/],
-			[{ page_size: 5000 }, /page_size must be between 1 and 1000/]
+		for (const [args, code, params] of [
+			[
+				{ sort: 'level' },
+				'sort_invalid',
+				{ field: 'sort', value: 'level', options: 'agency, respondents, iit, eit, oit, total' }
+			],
+			[{ dir: 'up' }, 'sort_direction_invalid', { field: 'dir', value: 'up' }],
+			[{ page: 0 }, 'page_invalid', { field: 'page', value: '0' }],
+			[{ page_size: 5000 }, 'page_size_invalid', { field: 'page_size', value: '5000' }]
 		] as const) {
 			const e = await failure(overview(args));
-			expect(e.code).toBe('22023');
-			expect(e.message).toMatch(pattern);
+			expect([e.code, e.message]).toEqual(['22023', code]);
+			expect(e.params).toEqual(params);
 		}
 		const e = await failure(
 			callRpc(t.db, central, 'question_across_agencies', {
@@ -596,9 +605,10 @@ describe.each(engines)('the central view, sorted and paged in SQL, on %s', (engi
 				sort: 'total'
 			})
 		);
-		expect([e.code, e.message]).toEqual([
+		expect([e.code, e.message, e.params]).toEqual([
 			'22023',
-			'sort by agency, score or respondents, not total'
+			'sort_invalid',
+			{ field: 'sort', value: 'total', options: 'agency, score, respondents' }
 		]);
 	});
 });

@@ -353,7 +353,7 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		// Reasons are required.
 		await expect(
 			callRpc(t.db, central, 'release_held_responses', { round_code: round, ids, reason: '' })
-		).rejects.toThrow(/reason/);
+		).rejects.toMatchObject({ code: '22023', message: 'review_reason_invalid' });
 
 		const audit = await callRpc<
 			{ action: string; n: number; reason: string; round: string; by: { role: string } }[]
@@ -370,7 +370,10 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 			sub: randomUUID(),
 			app_metadata: { ita_role: 'officer' }
 		};
-		await expect(callRpc(t.db, officer, 'list_review_audit', {})).rejects.toThrow(/central/);
+		await expect(callRpc(t.db, officer, 'list_review_audit', {})).rejects.toMatchObject({
+			code: '42501',
+			message: 'review_audit_central_only'
+		});
 
 		// No API role can change or delete an audit row, nor can the owner.
 		for (const claims of [anon, officer, central, service]) {
@@ -386,14 +389,77 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 			}
 		}
 		await expect(t.db.query(`update public.held_review_audit set reason = 'x'`)).rejects.toThrow(
-			/append-only/
+			'review_audit_append_only'
 		);
-		await expect(t.db.query(`delete from public.held_review_audit`)).rejects.toThrow(/append-only/);
+		await expect(t.db.query(`delete from public.held_review_audit`)).rejects.toThrow(
+			'review_audit_append_only'
+		);
 		const [{ n }] = await t.db.query<{ n: number }>(
 			`select count(*)::int as n from public.held_review_audit where round_code = $1 and reason <> 'rewritten'`,
 			[round]
 		);
 		expect(n).toBe(2);
+	});
+
+	test('trust settings with several bad values: every problem named by its key, nothing changed', async () => {
+		const round = await createRound(t.db, { framework: 'bma-2567', agency: 'bang-rak' });
+		const read = () => callRpc(t.db, service, 'round_trust_settings', { round_code: round });
+		const before = await read();
+		interface Refusal {
+			code: string;
+			message: string;
+			detail: string;
+			hint: string;
+		}
+		const refused = await callRpc<Refusal>(t.db, service, 'set_round_trust_settings', {
+			round_code: round,
+			settings: {
+				iitCodes: 'single',
+				deviceLimit: 0,
+				addressLimit: 'many',
+				secondsPerQuestion: 2.25,
+				eligibleStaff: 50,
+				servicePoints: { 'registration-1': 0, 'nowhere-9': 5 }
+			}
+		}).catch((e: unknown) => e as Refusal);
+		expect(refused).toMatchObject({ code: '22023', message: 'trust_settings_invalid' });
+		const { problems } = JSON.parse(refused.detail) as { problems: Record<string, unknown>[] };
+		const byField: Record<string, Record<string, unknown>> = Object.fromEntries(
+			problems.map((p) => [String(p.field), p])
+		);
+		expect(Object.keys(byField).sort()).toEqual([
+			'addressLimit',
+			'deviceLimit',
+			'secondsPerQuestion',
+			'servicePoints.nowhere-9',
+			'servicePoints.registration-1'
+		]);
+		expect(byField.deviceLimit).toMatchObject({ code: 'device_limit_invalid' });
+		expect(byField.addressLimit).toMatchObject({ code: 'address_limit_invalid' });
+		expect(byField.secondsPerQuestion).toMatchObject({ code: 'seconds_per_question_invalid' });
+		expect(byField['servicePoints.nowhere-9']).toMatchObject({
+			code: 'service_point_unknown',
+			servicePoint: 'nowhere-9'
+		});
+		expect(byField['servicePoints.registration-1']).toMatchObject({
+			code: 'service_point_limit_invalid',
+			servicePoint: 'registration-1'
+		});
+		expect(refused.hint).toMatch(/deviceLimit \(device_limit_invalid\)/);
+		// The good values in the same call were not saved either.
+		expect(await read()).toEqual(before);
+
+		for (const [settings, code] of [
+			[[1], 'trust_settings_not_object'],
+			[{ colour: 'red' }, 'trust_setting_unknown']
+		] as const) {
+			await expect(
+				callRpc(t.db, service, 'set_round_trust_settings', { round_code: round, settings })
+			).rejects.toMatchObject({ code: '22023', message: code });
+		}
+		await expect(
+			callRpc(t.db, service, 'issue_iit_codes', { round_code: round, how_many: 1001 })
+		).rejects.toMatchObject({ code: '22023', message: 'iit_codes_count_invalid' });
 	});
 
 	test('a rejected copy never makes a later valid copy a duplicate (issue 14, item 4)', async () => {
@@ -571,7 +637,11 @@ describe.each(engines)('trustworthy counts on %s', (engine) => {
 		const refused = await guess('staff-2567').catch((e: unknown) => e);
 		expect(refused).toMatchObject({ code: 'PGRST' });
 		const e = refused as { message: string; detail: string };
-		expect(JSON.parse(e.message)).toMatchObject({ code: 'too_many_attempts' });
+		// The body PostgREST answers with: the catalogue code, the minutes to wait as details.
+		const body = JSON.parse(e.message) as { code: string; message: string; details: string };
+		expect(body).toMatchObject({ code: 'too_many_attempts', message: 'too_many_attempts' });
+		const wait = JSON.parse(body.details) as { retryAfter: number; minutes: number };
+		expect(wait.minutes).toBe(Math.ceil(wait.retryAfter / 60));
 		const detail = JSON.parse(e.detail) as { status: number; headers: Record<string, string> };
 		expect(detail.status).toBe(429);
 		expect(Number(detail.headers['Retry-After'])).toBeGreaterThan(0);

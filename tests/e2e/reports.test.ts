@@ -201,9 +201,11 @@ describe('reports', () => {
 		).toEqual(['99.43', '100.00', '< 5']);
 		expect(await text(page, '[data-stats]')).toMatch(/มีคะแนน 2 หน่วยงาน: เฉลี่ย 99.72/);
 
-		// A question no framework of the year has: the database's words, beside the field.
+		// A question no framework of the year has: said in Thai from the catalogue, beside the field.
 		await go('/admin/central?year=2565&question=zz9');
-		expect(await text(page, '[role="alert"]')).toMatch(/no framework .* has a question zz9/);
+		expect(await text(page, '[role="alert"]')).toMatch(
+			/ชุดแบบวัดของรอบการประเมินปีงบประมาณ 2565 ไม่มีข้อ "zz9"/
+		);
 	});
 
 	test('central view is not for officers: 404', async () => {
@@ -252,8 +254,12 @@ describe('reports', () => {
 		await sheet.getByLabel('มาตรการ/กิจกรรมในการพัฒนาปรับปรุง').first().fill('ไม่ควรถูกบันทึก');
 		await page.getByRole('button', { name: 'บันทึกทั้งตาราง' }).click();
 		const alert = await page.getByRole('alert').first().textContent();
-		expect(alert).toMatch(
-			/row 2 of the measures: "itemRef" "zz9" is not an indicator, question or item/
+		expect(alert).toMatch(/แถวที่ 2: "zz9" ไม่ใช่ตัวชี้วัด ข้อ หรือประเด็นย่อยของชุดแบบวัดนี้/);
+		// Beside the cell at fault, which is marked.
+		const wrong = sheet.getByLabel('ตัวชี้วัด/ข้อคำถาม').nth(1);
+		expect(await wrong.getAttribute('aria-invalid')).toBe('true');
+		expect(await page.locator(`#${await wrong.getAttribute('id')}-problem`).textContent()).toMatch(
+			/"zz9" ไม่ใช่ตัวชี้วัด/
 		);
 		// What was typed stays in the form to be corrected.
 		expect(await refs()).toEqual(['o9', 'zz9', 'o41', 'e9']);

@@ -99,19 +99,46 @@ describe('trustworthy counts', () => {
 		const trust = new TrustSettingsForm(page);
 		expect(await trust.iitCodes()).toBe('single');
 
-		// The database refuses a limit out of range: said beside the form, what was typed kept.
-		await trust.set({ addressLimit: '0' });
-		expect(await trust.outcome()).toMatch(/addressLimit/);
-		expect(
-			await trust
-				.form()
-				.getByLabel(/^คำตอบจากเครือข่ายเดียวกัน/)
-				.inputValue()
-		).toBe('0');
+		// Three settings out of range: every one named at once, in Thai, beside its field, what
+		// was typed kept, nothing saved.
+		await trust.set({ addressLimit: '0', deviceLimit: 'many', secondsPerQuestion: '2.25' });
+		const refusal = await trust.outcome();
+		expect(refusal).toMatch(/พบ 3 รายการที่ต้องแก้ไข/);
+		expect(refusal).toMatch(/จำนวนครั้งต่อวันจากเครื่องเดียวกันต้องเป็นจำนวนเต็ม 1–100/);
+		expect(refusal).toMatch(/จำนวนคำตอบต่อ 10 นาทีจากเครือข่ายเดียวกันต้องเป็นจำนวนเต็ม 1–10,000/);
+		expect(refusal).toMatch(/เวลาตอบขั้นต่ำต้องเป็น 0–60 วินาทีต่อข้อ/);
+		expect(refusal).not.toMatch(/addressLimit|deviceLimit|[a-z]+_[a-z]+_/);
+		const address = trust.form().getByLabel(/^คำตอบจากเครือข่ายเดียวกัน/);
+		expect(await address.inputValue()).toBe('0');
+		expect(await address.getAttribute('aria-invalid')).toBe('true');
+		expect(await trust.form().locator('#trust-addressLimit-problem').textContent()).toMatch(
+			/จำนวนเต็ม 1–10,000/
+		);
+		for (const field of ['deviceLimit', 'secondsPerQuestion']) {
+			expect(await trust.form().locator(`#trust-${field}`).getAttribute('aria-invalid')).toBe(
+				'true'
+			);
+		}
+		expect(await trust.form().locator('#trust-eligibleStaff').getAttribute('aria-invalid')).toBe(
+			null
+		);
+		expect(await axeViolations(page)).toEqual([]);
+		// In English, the same problems in English.
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect
+			.poll(() => trust.outcome())
+			.toMatch(/Responses per 10 minutes from one network: a whole number from 1 to 10,000/);
+		await page.getByRole('button', { name: 'ภาษาไทย' }).click();
+		await expect.poll(() => trust.outcome()).toMatch(/จำนวนเต็ม 1–10,000/);
 
 		// 500 eligible staff: ITAS's minimum sample 218, which becomes the round's IIT target.
 		// The floor goes to 0 s a question: this test's phones answer faster than people.
-		await trust.set({ eligibleStaff: '500', addressLimit: '30', secondsPerQuestion: '0' });
+		await trust.set({
+			eligibleStaff: '500',
+			deviceLimit: '5',
+			addressLimit: '30',
+			secondsPerQuestion: '0'
+		});
 		expect(await trust.outcome()).toMatch(/บันทึกแล้ว/);
 		expect(await trust.minimumSample()).toMatch(/218/);
 		expect(await page.locator('.facts').textContent()).toMatch(/IIT 0 จากขั้นต่ำ 218/);

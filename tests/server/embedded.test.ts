@@ -229,7 +229,10 @@ describe('the embedded server', () => {
 		const retry = Number(refused.headers.get('retry-after'));
 		expect(retry).toBeGreaterThan(0);
 		expect(retry).toBeLessThanOrEqual(600);
-		expect(await refused.json()).toMatchObject({ code: 'too_many_attempts' });
+		expect(await refused.json()).toMatchObject({
+			code: 'too_many_attempts',
+			message: 'too_many_attempts'
+		});
 		// supabase-js sees the same refusal as from Supabase.
 		const viaClient = await anonClient().rpc('check_iit_code', {
 			round_code: 'demo-nacc-2565',

@@ -231,7 +231,8 @@ describe('the embedded server refuses bad requests with a clear 4xx', () => {
 			expect(answer.status).toBe(401);
 			const body = await refusal(answer);
 			expect(body.code).toBe('PT401');
-			expect(body.message).toMatch(/removed, paused or moved/);
+			expect(body.message).toBe('session_ended');
+			expect(body.hint).toMatch(/removed, paused or moved/);
 		}
 		expect((await rpc('list_agencies', {}, kept)).status).toBe(200);
 		// A paused account cannot sign in again either.

@@ -3,7 +3,6 @@ import { describe, expect, test } from 'vitest';
 import { FieldProblem } from './forms.ts';
 import {
 	answerShares,
-	fieldOfRefusal,
 	groupKey,
 	iitMinimumSample,
 	pickedIds,
@@ -13,9 +12,11 @@ import {
 	slipLink,
 	suggestedSlips,
 	trustFormValues,
+	trustIssues,
 	trustSettingsFromForm,
 	type TrustSettings
 } from './trust.ts';
+import type { Problem } from './problems.ts';
 import { heldReasonText, trt } from './trust-i18n.ts';
 
 const settings: TrustSettings = {
@@ -74,27 +75,43 @@ describe('the trust settings form', () => {
 		});
 	});
 
-	test('a limit left empty or not a number is named, before the database is asked', () => {
+	test('a limit left empty or not a number is sent as typed, for the database to name with the rest', () => {
 		const form = formOf([
 			['deviceLimit', ''],
-			['addressLimit', '30'],
-			['secondsPerQuestion', '2']
-		]);
-		expect(() => trustSettingsFromForm(form, [])).toThrow(FieldProblem);
-		const bad = formOf([
-			['deviceLimit', '5'],
 			['addressLimit', 'many'],
-			['secondsPerQuestion', '2']
+			['secondsPerQuestion', '2.25'],
+			['pointLimit-registration', 'ten']
 		]);
-		expect(() => trustSettingsFromForm(bad, [])).toThrow(/addressLimit/);
+		expect(trustSettingsFromForm(form, ['registration'])).toEqual({
+			deviceLimit: null,
+			addressLimit: 'many',
+			secondsPerQuestion: 2.25,
+			servicePoints: { registration: 'ten' }
+		});
 	});
 
-	test('the database’s refusal marks the field it names', () => {
-		expect(fieldOfRefusal('addressLimit: a whole number of responses per 10 minutes')).toBe(
-			'addressLimit'
-		);
-		expect(fieldOfRefusal('servicePoints.counter-1: a whole number')).toBe('pointLimit-counter-1');
-		expect(fieldOfRefusal('something else')).toBeUndefined();
+	test('the database’s refusal: every problem on its form field, in the order of the page', () => {
+		const problem: Problem = {
+			form: 'saveTrust',
+			sql: {
+				code: '22023',
+				message: 'trust_settings_invalid',
+				hint: null,
+				detail: {
+					problems: [
+						{ field: 'servicePoints.counter-1', code: 'service_point_limit_invalid' },
+						{ field: 'addressLimit', code: 'address_limit_invalid' },
+						{ field: 'deviceLimit', code: 'device_limit_invalid' }
+					]
+				}
+			}
+		};
+		expect(trustIssues(problem, ['counter-1']).map((i) => [i.field, i.code])).toEqual([
+			['deviceLimit', 'device_limit_invalid'],
+			['addressLimit', 'address_limit_invalid'],
+			['pointLimit-counter-1', 'service_point_limit_invalid']
+		]);
+		expect(trustIssues(undefined, [])).toEqual([]);
 	});
 
 	test('after a refusal, what was typed comes back', () => {

@@ -5,6 +5,7 @@
  * the routes read forms with these and call the database, which checks and decides.
  */
 import { FieldProblem, optionalCount, text } from './forms.ts';
+import { issuesOf, type Issue, type Problem } from './problems.ts';
 import type { LocalText } from './views.ts';
 
 export type IitCodes = 'single' | 'shared';
@@ -71,53 +72,78 @@ export function refilledTrust(
 	};
 }
 
-function requiredCount(form: FormData, name: string): number {
-	const value = optionalCount(form, name);
-	if (value === null) throw new FieldProblem(name, 'admin.form.wholeNumber');
-	return value;
+/**
+ * A number as typed (Thai digits, thousands commas and a decimal comma read), null when
+ * left empty; anything else is sent as typed, for the database to name with the rest.
+ */
+function numberOrTyped(form: FormData, name: string, decimalComma = false): number | string | null {
+	const typed = text(form, name);
+	const raw = (decimalComma ? typed.replace(',', '.') : typed.replace(/,/g, ''))
+		.replace(/\s/g, '')
+		.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+	if (raw === '') return null;
+	return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : typed;
 }
 
-/** Seconds as typed: a number from 0 with one decimal at most (a comma accepted as the mark). */
-function seconds(form: FormData, name: string): number {
-	const raw = text(form, name)
-		.replace(',', '.')
-		.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
-	if (!/^\d{1,2}(\.\d)?$/.test(raw)) throw new FieldProblem(name, 'admin.form.wholeNumber');
-	return Number(raw);
-}
+/** A trust setting's value as set_round_trust_settings takes it. */
+export type TrustValue = number | string | null;
 
 /**
- * What set_round_trust_settings takes, from the form: every setting (the database checks
- * the ranges and names the key it refuses). An emptied service point limit goes back to
- * the round's.
+ * What set_round_trust_settings takes, from the form: every setting, as typed when it is
+ * not a number. The database checks them all at once and names each field at fault
+ * (trust_settings_invalid, detail.problems), so one save shows every problem. An emptied
+ * service point limit goes back to the round's.
  */
-export function trustSettingsFromForm(form: FormData, servicePoints: readonly string[]) {
+export function trustSettingsFromForm(
+	form: FormData,
+	servicePoints: readonly string[]
+): Record<string, TrustValue | Record<string, TrustValue>> {
 	const iitCodes = text(form, 'iitCodes');
 	return {
 		...(iitCodes === 'single' || iitCodes === 'shared' ? { iitCodes } : {}),
 		...(text(form, 'eligibleStaff') === ''
 			? {}
-			: { eligibleStaff: optionalCount(form, 'eligibleStaff') }),
-		deviceLimit: requiredCount(form, 'deviceLimit'),
-		addressLimit: requiredCount(form, 'addressLimit'),
-		secondsPerQuestion: seconds(form, 'secondsPerQuestion'),
+			: { eligibleStaff: numberOrTyped(form, 'eligibleStaff') }),
+		deviceLimit: numberOrTyped(form, 'deviceLimit'),
+		addressLimit: numberOrTyped(form, 'addressLimit'),
+		secondsPerQuestion: numberOrTyped(form, 'secondsPerQuestion', true),
 		servicePoints: Object.fromEntries(
-			servicePoints.map((code) => [code, optionalCount(form, pointLimitField(code))])
+			servicePoints.map((code) => [code, numberOrTyped(form, pointLimitField(code))])
 		)
 	};
 }
 
+/** The trust form's fields in their order on the page (before the service points' limits). */
+const trustFields = [
+	'iitCodes',
+	'eligibleStaff',
+	'deviceLimit',
+	'addressLimit',
+	'secondsPerQuestion'
+];
+
 /**
- * The form field a refusal of set_round_trust_settings is about: its message starts with
- * the key ("addressLimit: …", "servicePoints.counter-1: …"); undefined when it names none.
+ * The problems of a refused trust form, each on its form field (the database names
+ * `servicePoints.<code>`, the form `pointLimit-<code>`), in the order of the page.
  */
-export function fieldOfRefusal(message: string | undefined): string | undefined {
-	const point = /^servicePoints\.([a-z0-9-]+):/.exec(message ?? '');
-	if (point) return pointLimitField(point[1]);
-	const key = /^(eligibleStaff|deviceLimit|addressLimit|secondsPerQuestion|iitCodes)\b/.exec(
-		message ?? ''
-	);
-	return key?.[1];
+export function trustIssues(
+	problem: Problem | undefined,
+	servicePoints: readonly string[]
+): Issue[] {
+	if (!problem) return [];
+	const issues = issuesOf(problem).map((issue) => {
+		const point = /^servicePoints\.(.+)$/.exec(issue.field ?? '');
+		return point ? { ...issue, field: pointLimitField(point[1]) } : issue;
+	});
+	const order = [...trustFields, ...servicePoints.map(pointLimitField)];
+	const rank = (i: Issue) => {
+		const at = order.indexOf(i.field ?? '');
+		return at < 0 ? order.length : at;
+	};
+	return issues
+		.map((issue, i) => ({ issue, i }))
+		.sort((a, b) => rank(a.issue) - rank(b.issue) || a.i - b.i)
+		.map((x) => x.issue);
 }
 
 /**

@@ -315,6 +315,131 @@ export const errors = {
 	kiosk_queued_invalid: {
 		th: 'จำนวนคำตอบที่รอส่งจากเครื่องต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป',
 		en: 'The number of responses waiting on the tablet is a whole number of 0 or more.'
+	},
+	// codes-b: results views, trust, hardening, round scores
+	results_filter_invalid: {
+		th: 'ใช้ตัวกรองผลการประเมินนี้ไม่ได้ กรุณาเลือกตัวกรองใหม่จากรายการ',
+		en: 'This results filter cannot be used; choose the filter again from the lists.'
+	},
+	results_filter_key_unknown: {
+		th: 'ตัวกรองผลการประเมินไม่มี {keys} กรองได้ตามจุดบริการ ช่องทาง ฝ่าย และข้อมูลทั่วไปของผู้ตอบ',
+		en: 'The results filter has no {keys}; filter by service point, channel, section or background answers.'
+	},
+	results_filter_channel_invalid: {
+		th: 'ไม่มีช่องทาง "{value}" เลือกได้เฉพาะ คิวอาร์โค้ด ลิงก์ เครื่องตอบแบบสอบถาม หรือแบบกระดาษ',
+		en: 'There is no channel "{value}"; choose QR code, link, kiosk or paper.'
+	},
+	results_filter_no_sections: {
+		th: 'ชุดแบบวัด {framework} ไม่ได้ถามว่าติดต่อฝ่ายใด จึงกรองผลตามฝ่ายไม่ได้',
+		en: 'Framework {framework} does not ask which section was contacted, so results cannot be filtered by section.'
+	},
+	results_filter_question_unknown: {
+		th: 'ชุดแบบวัด {framework} ไม่มีคำถามข้อมูลทั่วไป "{question}" (มี: {questions})',
+		en: 'Framework {framework} has no background question "{question}" (it has: {questions}).'
+	},
+	results_filter_option_unknown: {
+		th: '"{value}" ไม่ใช่คำตอบของคำถาม "{question}" (ตัวเลือกที่มี: {options})',
+		en: '"{value}" is not an answer to the question "{question}" (its options: {options}).'
+	},
+	threshold_invalid: {
+		th: 'เกณฑ์คะแนนต้องมากกว่า 0 และไม่เกิน 100 ทศนิยมไม่เกิน 2 ตำแหน่ง เช่น 85 ("{value}" ใช้ไม่ได้)',
+		en: 'The threshold is a score above 0 and at most 100, with two decimals at most, like 85 ("{value}" cannot be used).'
+	},
+	sort_invalid: {
+		th: 'เรียงตาม "{value}" ไม่ได้ เลือกได้จาก: {options}',
+		en: 'The list cannot be sorted by "{value}"; choose one of: {options}.'
+	},
+	sort_direction_invalid: {
+		th: 'ลำดับการเรียง "{value}" ใช้ไม่ได้ เลือก น้อยไปมาก (asc) หรือ มากไปน้อย (desc)',
+		en: 'The sort order "{value}" cannot be used; choose ascending (asc) or descending (desc).'
+	},
+	question_missing: {
+		th: 'กรุณาระบุข้อคำถาม เช่น e1 หรือ i1',
+		en: 'Enter the question, like e1 or i1.'
+	},
+	question_unknown: {
+		th: 'ชุดแบบวัดของรอบการประเมินปีงบประมาณ {year} ไม่มีข้อ "{question}" กรุณาตรวจสอบรหัสข้อ เช่น e1 หรือ i1',
+		en: 'No framework of the fiscal year {year} rounds has a question "{question}"; check the question’s id, like e1 or i1.'
+	},
+	review_audit_append_only: {
+		th: 'ประวัติการตรวจสอบคำตอบแก้ไขหรือลบไม่ได้',
+		en: 'The review history cannot be changed or deleted.'
+	},
+	review_reason_invalid: {
+		th: 'กรุณาระบุเหตุผลของการตัดสินใจ 3–500 ตัวอักษร ระบบจะบันทึกไว้ในประวัติการตรวจสอบ',
+		en: 'Give the reason for this decision, 3 to 500 characters; it is kept in the review history.'
+	},
+	review_ids_invalid: {
+		th: 'กรุณาเลือกคำตอบที่รอตรวจสอบ 1–5,000 รายการ',
+		en: 'Choose 1 to 5,000 held responses.'
+	},
+	review_audit_central_only: {
+		th: 'ประวัติการตรวจสอบคำตอบดูได้เฉพาะผู้ดูแลระบบส่วนกลาง',
+		en: 'Only central administrators can see the review history.'
+	},
+	trust_settings_not_object: {
+		th: 'อ่านการตั้งค่าความน่าเชื่อถือของคำตอบไม่ได้ กรุณาส่งแบบฟอร์มอีกครั้ง',
+		en: 'The trust settings cannot be read; send the form again.'
+	},
+	trust_setting_unknown: {
+		th: 'ไม่มีการตั้งค่าชื่อ {keys}',
+		en: 'There is no setting {keys}.'
+	},
+	trust_settings_invalid: {
+		th: 'การตั้งค่าความน่าเชื่อถือของคำตอบบางข้อยังไม่ถูกต้อง กรุณาแก้ไขตามรายการด้านล่าง',
+		en: 'Some of the trust settings need fixing; see the list below.'
+	},
+	iit_codes_mode_invalid: {
+		th: 'กรุณาเลือกวิธีให้บุคลากรเข้าตอบ: รหัสใช้ครั้งเดียว หรือ รหัสเดียวกันทั้งหน่วยงาน',
+		en: 'Choose how staff get in: one-time codes or one shared code.'
+	},
+	service_point_limits_invalid: {
+		th: 'อ่านจำนวนคำตอบที่แต่ละจุดบริการรับได้ไม่ได้ กรุณาส่งแบบฟอร์มอีกครั้ง',
+		en: 'The service points’ limits cannot be read; send the form again.'
+	},
+	service_point_limit_invalid: {
+		th: 'จุดบริการ {name} ({servicePoint}): จำนวนคำตอบต่อ 10 นาทีต้องเป็นจำนวนเต็ม 1–10,000 หรือเว้นว่างเพื่อใช้ค่าของรอบ',
+		en: 'Service point {name} ({servicePoint}): a whole number of responses per 10 minutes, 1 to 10,000, or empty for the round’s limit.'
+	},
+	device_limit_invalid: {
+		th: 'จำนวนครั้งต่อวันจากเครื่องเดียวกันต้องเป็นจำนวนเต็ม 1–100',
+		en: 'Responses a day from one device: a whole number from 1 to 100.'
+	},
+	address_limit_invalid: {
+		th: 'จำนวนคำตอบต่อ 10 นาทีจากเครือข่ายเดียวกันต้องเป็นจำนวนเต็ม 1–10,000',
+		en: 'Responses per 10 minutes from one network: a whole number from 1 to 10,000.'
+	},
+	seconds_per_question_invalid: {
+		th: 'เวลาตอบขั้นต่ำต้องเป็น 0–60 วินาทีต่อข้อ ทศนิยมไม่เกิน 1 ตำแหน่ง เช่น 2 หรือ 1.5',
+		en: 'The least time is 0 to 60 seconds per question, with one decimal at most, like 2 or 1.5.'
+	},
+	eligible_staff_invalid: {
+		th: 'จำนวนบุคลากรที่ปฏิบัติงานมาแล้วอย่างน้อย 1 ปี ต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป หรือเว้นว่าง',
+		en: 'Staff with at least one year of service: a whole number of 0 or more, or empty.'
+	},
+	iit_codes_count_invalid: {
+		th: 'ออกรหัสได้ครั้งละ 1–1,000 รหัส',
+		en: 'Issue 1 to 1,000 codes at a time.'
+	},
+	too_many_attempts: {
+		th: 'ลองรหัสผิดหลายครั้งเกินไปจากเครือข่ายนี้ กรุณาลองใหม่อีกครั้งใน {minutes} นาที',
+		en: 'Too many wrong codes from this network. Please try again in {minutes} minutes.'
+	},
+	session_ended: {
+		th: 'การเข้าสู่ระบบนี้สิ้นสุดแล้ว เพราะบัญชีถูกลบ ถูกระงับ หรือย้ายหน่วยงาน กรุณาเข้าสู่ระบบใหม่',
+		en: 'This session has ended: the account was removed, paused or moved to another agency. Sign in again.'
+	},
+	last_central_admin_pause: {
+		th: 'ระงับบัญชี {email} ไม่ได้ เพราะเป็นผู้ดูแลระบบส่วนกลางคนสุดท้ายที่ใช้งานได้ กรุณาเพิ่มผู้ดูแลระบบส่วนกลางอีกคนก่อน',
+		en: '{email} is the last central administrator who can sign in and cannot be paused; add another central administrator first.'
+	},
+	page_invalid: {
+		th: 'ไม่มีหน้าที่ {value} เลขหน้าเริ่มที่ 1',
+		en: 'There is no page {value}; pages are numbered from 1.'
+	},
+	page_size_invalid: {
+		th: 'แสดงได้หน้าละ 1–1,000 แถว ("{value}" ใช้ไม่ได้)',
+		en: 'A page shows 1 to 1,000 rows ("{value}" cannot be used).'
 	}
 } satisfies Record<string, CatalogueText>;
 

@@ -22,6 +22,26 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
 	return Number.isNaN(when) ? null : Math.max(0, Math.ceil((when - now) / 1000));
 }
 
+/**
+ * The wait the body of a 429 names, for when a proxy dropped Retry-After: the database's
+ * refusal is `{"code": "too_many_attempts", "message": "too_many_attempts", "details":
+ * "{\"retryAfter\": <seconds>, \"minutes\": …}"}` (the catalogue code and its parameters).
+ */
+async function retryAfterFromBody(response: Response): Promise<number | null> {
+	try {
+		const body = (await response.json()) as { details?: unknown };
+		const details =
+			typeof body.details === 'string'
+				? (JSON.parse(body.details) as { retryAfter?: unknown })
+				: {};
+		return typeof details.retryAfter === 'number' && details.retryAfter >= 0
+			? details.retryAfter
+			: null;
+	} catch {
+		return null;
+	}
+}
+
 /** Whole minutes a person is asked to wait: at least one. */
 export function waitMinutes(seconds: number): number {
 	return Math.max(1, Math.ceil(seconds / 60));
@@ -55,7 +75,10 @@ export async function checkAccessCode(
 	if (response.status === 429) {
 		return {
 			kind: 'throttled',
-			retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')) ?? 600
+			retryAfterSeconds:
+				retryAfterSeconds(response.headers.get('retry-after')) ??
+				(await retryAfterFromBody(response)) ??
+				600
 		};
 	}
 	if (!response.ok) return { kind: 'unknown' };

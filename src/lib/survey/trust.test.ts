@@ -107,6 +107,25 @@ describe('checking an IIT code', () => {
 		expect(tt('en', 'code.throttled', { minutes: 8 })).toContain('try again in 8 minutes');
 	});
 
+	test('429 without Retry-After (a proxy dropped it): the wait the database named in the body', async () => {
+		const body = {
+			code: 'too_many_attempts',
+			message: 'too_many_attempts',
+			details: JSON.stringify({ retryAfter: 125, minutes: 3 }),
+			hint: 'too many wrong or used codes from this network; try again in 125 seconds'
+		};
+		vi.stubGlobal('fetch', () => Promise.resolve(answer(429, body)));
+		expect(await checkAccessCode(config, 'r', 'c')).toEqual({
+			kind: 'throttled',
+			retryAfterSeconds: 125
+		});
+		vi.stubGlobal('fetch', () => Promise.resolve(answer(429, { code: 'too_many_attempts' })));
+		expect(await checkAccessCode(config, 'r', 'c')).toEqual({
+			kind: 'throttled',
+			retryAfterSeconds: 600
+		});
+	});
+
 	test('no network or a server error: unknown, the survey goes on', async () => {
 		vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
 		expect(await checkAccessCode(config, 'r', 'c')).toEqual({ kind: 'unknown' });

@@ -3,6 +3,7 @@ import {
 	fieldName,
 	formRows,
 	measureInputs,
+	measureIssues,
 	rowsFromForm,
 	sheetRows,
 	type MeasureRow
@@ -87,4 +88,29 @@ test('saved rows fill the form and the XLSX rows with the seeds’ Thai headers'
 	]);
 	expect(data[1].slice(0, 3)).toEqual([2, 'e9', 99.43]);
 	expect(sheetRows(rows, 'en').header[1]).toBe('Indicator / question');
+});
+
+test('save_measures’ problems land on the cells of the rows shown again (row r is key r − 1)', () => {
+	const issues = measureIssues({
+		form: 'save',
+		sql: {
+			code: '22023',
+			message: 'measures_invalid',
+			hint: null,
+			detail: {
+				problems: [
+					{ row: 2, field: 'itemRef', code: 'measures_item_ref_unknown', value: 'zz9' },
+					{ row: 3, field: 'responsibleSection', code: 'measures_text_too_long' },
+					{ row: 4, code: 'measures_row_invalid', keys: '"owner"' }
+				]
+			}
+		}
+	});
+	expect(issues.map((i) => [i.field, i.code])).toEqual([
+		[fieldName(1, 'itemRef'), 'measures_item_ref_unknown'],
+		[fieldName(2, 'responsibleSection'), 'measures_text_too_long'],
+		[undefined, 'measures_row_invalid']
+	]);
+	expect(issues[0].params).toEqual({ row: 2, value: 'zz9' });
+	expect(measureIssues(undefined)).toEqual([]);
 });

@@ -4,6 +4,7 @@
  * with the weak items, checks every row and saves all or nothing; this module only turns
  * the form into rows and back, and never decides whether a row is valid.
  */
+import { issuesOf, type Issue, type Problem } from '../../admin/problems.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { fixed2, localText, type LocalText } from './cells.ts';
 import { rt, type ReportKey } from './i18n.ts';
@@ -59,6 +60,22 @@ export interface FormRow extends Record<TextField, string> {
 /** The name of a field of row `i` in the form. */
 export function fieldName(i: number, field: 'itemRef' | 'score' | TextField): string {
 	return `m-${i}-${field}`;
+}
+
+/**
+ * The problems of a refused save, each on its field: save_measures numbers the rows it
+ * was sent from 1 (detail.problems: {row, field, code}), and the refused form is shown
+ * again with those rows, in that order, keyed 0, 1, … (so row r is key r − 1).
+ */
+export function measureIssues(problem: Problem | undefined): Issue[] {
+	if (!problem) return [];
+	const fields = new Set<string>(['itemRef', 'score', ...textFields]);
+	return issuesOf(problem).map((issue) => {
+		const row = Number(issue.params?.row);
+		return Number.isInteger(row) && row >= 1 && issue.field && fields.has(issue.field)
+			? { ...issue, field: fieldName(row - 1, issue.field as 'itemRef' | 'score' | TextField) }
+			: issue;
+	});
 }
 
 export function blankRow(): FormRow {

@@ -7,7 +7,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
-import type { SqlRefusal } from '../../admin/problems.ts';
+import { refusalStatus, type SqlRefusal } from '../../admin/problems.ts';
 import type { Sql } from '../db/client.ts';
 import { callRpc } from '../db/rpc.ts';
 import { usesSupabase } from '../config.ts';
@@ -60,12 +60,24 @@ export function parseDetail(detail: unknown): Record<string, unknown> | null {
 	}
 }
 
-/** A page's data from a call that may say "not found": that becomes the 404 page. */
+/**
+ * A page's data from a call that may say "not found": that becomes the 404 page. Any other
+ * refusal becomes the error page with the catalogue code and its parameters, which the
+ * page shows in the screen's language (src/routes/(admin)/+error.svelte).
+ */
 export async function orNotFound<T>(work: Promise<T>): Promise<T> {
 	try {
 		return await work;
 	} catch (err) {
-		if (refusal(err)?.code === 'PT404') error(404, 'Not found');
+		const sql = refusal(err);
+		if (sql?.code === 'PT404') error(404, 'Not found');
+		if (sql) {
+			error(refusalStatus(sql.code), {
+				message: sql.hint ?? sql.message,
+				code: sql.message,
+				params: sql.detail ?? {}
+			});
+		}
 		throw err;
 	}
 }

@@ -21,13 +21,15 @@ export function fiscalYearOverview(
 	fiscalYear: number,
 	view: { sort: string; dir: string; page: number; pageSize: number }
 ): Promise<Overview> {
-	return rpc<Overview>(user, 'fiscal_year_overview', {
-		fiscal_year: fiscalYear,
-		sort: view.sort,
-		dir: view.dir,
-		page: view.page,
-		page_size: view.pageSize
-	});
+	return orNotFound(
+		rpc<Overview>(user, 'fiscal_year_overview', {
+			fiscal_year: fiscalYear,
+			sort: view.sort,
+			dir: view.dir,
+			page: view.page,
+			page_size: view.pageSize
+		})
+	);
 }
 
 export function questionAcrossAgencies(
