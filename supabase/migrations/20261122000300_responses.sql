@@ -428,6 +428,23 @@ declare
 	-- The answer, variant and background findings of check_response for every response
 	-- of the batch, keyed by its position: one query instead of one per response.
 	findings jsonb;
+	today date := ita_private.today();
+	-- The service point looked up last (a device's batch names one, or none).
+	sp_round uuid;
+	sp_code text;
+	sp_found uuid;
+	-- The responses to store (neither held nor refused), by their place in the batch:
+	-- stored after the loop with one insert into responses and one into answers.
+	p_idx bigint[] := '{}';
+	p_rid uuid[] := '{}';
+	p_round uuid[] := '{}';
+	p_framework text[] := '{}';
+	p_instr text[] := '{}';
+	p_ch text[] := '{}';
+	p_sp uuid[] := '{}';
+	p_kiosk uuid[] := '{}';
+	any_kiosk boolean := false;
+	not_stored bigint[];
 begin
 	if batch is null or jsonb_typeof(batch) <> 'array' then
 		raise exception using errcode = '22023',
@@ -586,6 +603,19 @@ begin
 		left join idm on idm.ord = b.ord
 		left join md on md.ord = b.ord;
 
+	-- The batch's ids already stored (counted or held), read once: duplicates, as the ids
+	-- stored earlier in the batch are.
+	seen := array(
+		with ids as (
+			select (e.value ->> 'id')::uuid as id
+			from jsonb_array_elements(batch) e
+			where jsonb_typeof(e.value) = 'object'
+				and (e.value ->> 'id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+		)
+		select p.response_id from public.responses p where p.response_id in (select ids.id from ids)
+		union
+		select h.response_id from public.held_responses h where h.response_id in (select ids.id from ids));
+
 	for resp, idx in select e.value, e.ord from jsonb_array_elements(batch) with ordinality e(value, ord) loop
 		rid := null;
 		rid_text := case when jsonb_typeof(resp) = 'object' then resp ->> 'id' end;
@@ -606,8 +636,7 @@ begin
 				'A response is at most 20,000 characters of JSON.');
 		else
 			rid := rid_text::uuid;
-			if rid = any(seen) or exists (select from public.responses p where p.response_id = rid)
-				or exists (select from public.held_responses h where h.response_id = rid) then
+			if rid = any(seen) then
 				verdict := jsonb_build_object('id', rid, 'status', 'duplicate');
 			else
 				if r.round_id is null or r.code is distinct from resp ->> 'round' then
@@ -618,8 +647,13 @@ begin
 						format('No round has the code %s.', coalesce(resp ->> 'round', '(none given)')));
 				else
 					if resp ? 'servicePoint' then
-						select s.service_point_id into sp_id from public.service_points s
-						where s.agency_id = r.agency_id and s.code = resp ->> 'servicePoint';
+						if sp_round is distinct from r.round_id or sp_code is distinct from resp ->> 'servicePoint' then
+							select s.service_point_id into sp_found from public.service_points s
+							where s.agency_id = r.agency_id and s.code = resp ->> 'servicePoint';
+							sp_round := r.round_id;
+							sp_code := resp ->> 'servicePoint';
+						end if;
+						sp_id := sp_found;
 					end if;
 					verdict := ita_private.check_response(resp, r, caller, sp_id, findings -> idx::text);
 					-- A device key belongs with a kiosk's response only.
@@ -759,7 +793,7 @@ begin
 			insert into public.held_responses (response_id, round_id, instrument, channel, service_point_id,
 				collected_on, demographics, variants, answers, reasons, seconds_per_question)
 			select rid, r.round_id, instr, ch, sp_id,
-				coalesce((resp ->> 'collectedOn')::date, ita_private.today()),
+				coalesce((resp ->> 'collectedOn')::date, today),
 				coalesce(resp -> 'demographics', '{}'), coalesce(resp -> 'variants', '{}'),
 				(select jsonb_object_agg(i.item_key, (a.value::text)::smallint)
 					from jsonb_each(resp -> 'answers') a
@@ -774,31 +808,18 @@ begin
 			verdict := jsonb_build_object('id', rid,
 				'status', case when inserted = 0 then 'duplicate' else 'accepted' end);
 		elsif verdict is null then
-			insert into public.responses (response_id, round_id, instrument, channel, service_point_id,
-				collected_on, demographics, variants, kiosk_id)
-			values (rid, r.round_id, instr, ch,
-				sp_id, coalesce((resp ->> 'collectedOn')::date, ita_private.today()),
-				coalesce(resp -> 'demographics', '{}'), coalesce(resp -> 'variants', '{}'), k_id)
-			on conflict (response_id) do nothing;
-			get diagnostics inserted = row_count;
-			if inserted = 0 then
-				-- Stored by a concurrent request since we looked: still only once.
-				verdict := jsonb_build_object('id', rid, 'status', 'duplicate');
-			else
-				insert into public.answers (response_id, item_key, code)
-				select rid, i.item_key, (a.value::text)::smallint
-				from jsonb_each(resp -> 'answers') a
-					join public.framework_items i on i.framework_id = r.framework_id
-						and i.instrument = instr
-						and lower(i.item_key) = lower(btrim(a.key));
-				if k_id is not null then
-					update public.kiosks k
-					set last_collected_at = greatest(k.last_collected_at, (resp ->> 'collectedAt')::timestamptz)
-					where k.kiosk_id = k_id;
-				end if;
-				accepted := accepted || rid;
-				verdict := jsonb_build_object('id', rid, 'status', 'accepted');
-			end if;
+			-- Stored after the loop, with the batch's other counted responses; "accepted"
+			-- unless a concurrent request stores the same id first (see below).
+			p_idx := p_idx || idx;
+			p_rid := p_rid || rid;
+			p_round := p_round || r.round_id;
+			p_framework := p_framework || r.framework_id;
+			p_instr := p_instr || instr;
+			p_ch := p_ch || ch;
+			p_sp := p_sp || sp_id;
+			p_kiosk := p_kiosk || k_id;
+			any_kiosk := any_kiosk or k_id is not null;
+			verdict := jsonb_build_object('id', rid, 'status', 'accepted');
 		end if;
 
 		-- Only a stored id makes a later copy a duplicate: a rejected copy must not.
@@ -812,6 +833,63 @@ begin
 		end case;
 		results := results || verdict;
 	end loop;
+
+	if cardinality(p_idx) > 0 then
+		-- One insert for the batch's counted responses, in the batch's order; an id it does
+		-- not return was stored by a concurrent request since we looked: still only once.
+		with ins as (
+			insert into public.responses (response_id, round_id, instrument, channel, service_point_id,
+				collected_on, demographics, variants, kiosk_id)
+			select p.rid, p.round_id, p.instr, p.ch, p.sp,
+				coalesce((e.value ->> 'collectedOn')::date, today),
+				coalesce(e.value -> 'demographics', '{}'), coalesce(e.value -> 'variants', '{}'), p.kiosk
+			from unnest(p_idx, p_rid, p_round, p_instr, p_ch, p_sp, p_kiosk)
+					p(idx, rid, round_id, instr, ch, sp, kiosk)
+				join jsonb_array_elements(batch) with ordinality e(value, ord) on e.ord = p.idx
+			order by p.idx
+			on conflict (response_id) do nothing
+			returning response_id
+		)
+		select coalesce(array_agg(ins.response_id), '{}') into accepted from ins;
+
+		if cardinality(accepted) < cardinality(p_idx) then
+			not_stored := array(select p.idx from unnest(p_idx, p_rid) p(idx, rid)
+				where not p.rid = any(accepted));
+			foreach idx in array not_stored loop
+				results[idx] := jsonb_build_object('id', results[idx] -> 'id', 'status', 'duplicate');
+			end loop;
+			n_accepted := n_accepted - cardinality(not_stored);
+			n_duplicate := n_duplicate + cardinality(not_stored);
+		end if;
+
+		-- The answers matched to their items by key, as check_response matched them (the
+		-- keys made first: otherwise each item is compared with each answer).
+		with a as materialized (
+			select p.rid, p.framework_id, p.instr, lower(btrim(x.key)) as k, x.value
+			from unnest(p_idx, p_rid, p_framework, p_instr) p(idx, rid, framework_id, instr)
+				join jsonb_array_elements(batch) with ordinality e(value, ord) on e.ord = p.idx
+				cross join jsonb_each(e.value -> 'answers') x
+			where p.rid = any(accepted)
+		)
+		insert into public.answers (response_id, item_key, code)
+		select a.rid, i.item_key, (a.value::text)::smallint
+		from a join public.framework_items i on i.framework_id = a.framework_id
+			and i.instrument = a.instr and lower(i.item_key) = a.k;
+
+		-- A tablet's latest response, once per tablet.
+		if any_kiosk then
+			update public.kiosks k
+			set last_collected_at = greatest(k.last_collected_at, x.collected_at)
+			from (
+				select p.kiosk, max((e.value ->> 'collectedAt')::timestamptz) as collected_at
+				from unnest(p_idx, p_rid, p_kiosk) p(idx, rid, kiosk)
+					join jsonb_array_elements(batch) with ordinality e(value, ord) on e.ord = p.idx
+				where p.kiosk is not null and p.rid = any(accepted)
+				group by p.kiosk
+			) x
+			where k.kiosk_id = x.kiosk;
+		end if;
+	end if;
 
 	if cardinality(accepted) > 0 then
 		perform ita_private.count_responses(accepted);
