@@ -155,8 +155,7 @@ function beforeFunctions(ref: string): string {
 			let text = functionText(file, name);
 			for (const other of BEFORE) text = text.replaceAll(`${other}(`, `${other}_before(`);
 			return `${text};`;
-		}).join('\n') +
-		'\ngrant execute on function public.submit_responses_before(jsonb) to anon;'
+		}).join('\n') + '\ngrant execute on function public.submit_responses_before(jsonb) to anon;'
 	);
 }
 
