@@ -428,6 +428,22 @@ declare
 	-- The answer, variant and background findings of check_response for every response
 	-- of the batch, keyed by its position: one query instead of one per response.
 	findings jsonb;
+	today date := ita_private.today();
+	-- The service point looked up last (a device's batch names one, or none).
+	sp_round uuid;
+	sp_code text;
+	sp_found uuid;
+	-- The responses to store (neither held, nor refused, nor a kiosk's), by their place in
+	-- the batch: stored after the loop with one insert into responses and one into answers.
+	p_idx bigint[] := '{}';
+	p_rid uuid[] := '{}';
+	p_round uuid[] := '{}';
+	p_framework text[] := '{}';
+	p_instr text[] := '{}';
+	p_ch text[] := '{}';
+	p_sp uuid[] := '{}';
+	stored uuid[];
+	not_stored bigint[];
 begin
 	if batch is null or jsonb_typeof(batch) <> 'array' then
 		raise exception using errcode = '22023', message = 'batch_not_array',
@@ -459,9 +475,19 @@ begin
 	),
 	fi as materialized (
 		select i.framework_id, i.instrument, i.item_key, lower(i.item_key) as k, i.question_id,
-			i.scale, i.required, i.ord
+			i.scale, i.required, i.ord,
+			-- Whether the item's question has versions per service (checked once per item,
+			-- not once per answer).
+			exists (select from public.framework_variants x
+				where x.framework_id = i.framework_id and x.question_id = i.question_id) as has_variants
 		from public.framework_items i
 		where (i.framework_id, i.instrument) in (select distinct b.framework_id, b.instr from b)
+	),
+	-- Required items per questionnaire: a response whose answers (none given twice) match
+	-- as many of them has none missing.
+	req as (
+		select fi.framework_id, fi.instrument, count(*) as n
+		from fi where fi.required group by fi.framework_id, fi.instrument
 	),
 	scales as (
 		select o.framework_id, o.scale, array_agg(o.code::numeric) as codes
@@ -470,7 +496,8 @@ begin
 		group by o.framework_id, o.scale
 	),
 	m as materialized (
-		select a.ord, a.key, a.value, a.o, a.k, fi.item_key, fi.question_id,
+		select a.ord, a.key, a.value, a.o, a.k, fi.item_key, fi.question_id, fi.required,
+			fi.has_variants,
 			case when fi.item_key is null then null
 				when jsonb_typeof(a.value) <> 'number' then false
 				else (a.value::text)::numeric = any(s.codes)
@@ -479,27 +506,35 @@ begin
 			left join fi on fi.framework_id = a.framework_id and fi.instrument = a.instr and fi.k = a.k
 			left join scales s on s.framework_id = a.framework_id and s.scale = fi.scale
 	),
+	-- Counted per response without sorting; the lists of the few wrong answers below.
 	ma as (
 		select m.ord, count(*) as n_answers,
-			string_agg(m.key, ', ' order by m.o) filter (where m.item_key is null) as unknown_items,
-			string_agg(format('%s = %s', m.key, m.value), ', ' order by m.o)
-				filter (where not m.valid) as invalid_answers
+			count(*) filter (where m.required) as n_required
 		from m group by m.ord
+	),
+	unk as (
+		select m.ord, string_agg(m.key, ', ' order by m.o) as unknown_items
+		from m where m.item_key is null group by m.ord
+	),
+	inv as (
+		select m.ord, string_agg(format('%s = %s', m.key, m.value), ', ' order by m.o) as invalid_answers
+		from m where not m.valid group by m.ord
 	),
 	dup as (
 		select g.ord, string_agg(g.k, ', ' order by g.k) as duplicated_items
 		from (select a.ord, a.k from a group by a.ord, a.k having count(*) > 1) g
 		group by g.ord
 	),
-	ak as (
-		select a.ord, array_agg(a.k) as ks from a group by a.ord
-	),
 	miss as (
-		-- (An anti-join with a here is planned as a nested loop over the whole batch.)
+		-- Listed only for the responses that answer fewer required items than there are
+		-- (or answer one twice).
 		select b.ord, string_agg(fi.item_key, ', ' order by fi.ord) as missing_items
 		from b join fi on fi.framework_id = b.framework_id and fi.instrument = b.instr
-			left join ak on ak.ord = b.ord
-		where fi.required and not fi.k = any(coalesce(ak.ks, '{}'))
+			left join ma on ma.ord = b.ord
+			left join req on req.framework_id = b.framework_id and req.instrument = b.instr
+			left join dup on dup.ord = b.ord
+		where fi.required and (coalesce(ma.n_required, 0) < req.n or dup.ord is not null)
+			and not exists (select from a where a.ord = b.ord and a.k = fi.k)
 		group by b.ord
 	),
 	uv as (
@@ -514,9 +549,7 @@ begin
 	mv as (
 		select b.ord, string_agg(distinct m.question_id, ', ') as missing_variants
 		from b join m on m.ord = b.ord
-		where m.question_id is not null and not b.variants ? m.question_id
-			and exists (select from public.framework_variants x
-				where x.framework_id = b.framework_id and x.question_id = m.question_id)
+		where m.has_variants and not b.variants ? m.question_id
 		group by b.ord
 	),
 	fd as materialized (
@@ -565,9 +598,9 @@ begin
 	select jsonb_object_agg(b.ord::text, jsonb_build_object(
 		'has_items', exists (select from fi where fi.framework_id = b.framework_id and fi.instrument = b.instr),
 		'n_answers', coalesce(ma.n_answers, 0),
-		'unknown_items', ma.unknown_items,
+		'unknown_items', unk.unknown_items,
 		'duplicated_items', dup.duplicated_items,
-		'invalid_answers', ma.invalid_answers,
+		'invalid_answers', inv.invalid_answers,
 		'missing_items', miss.missing_items,
 		'unknown_variants', uv.unknown_variants,
 		'missing_variants', mv.missing_variants,
@@ -577,6 +610,8 @@ begin
 	into findings
 	from b
 		left join ma on ma.ord = b.ord
+		left join unk on unk.ord = b.ord
+		left join inv on inv.ord = b.ord
 		left join dup on dup.ord = b.ord
 		left join miss on miss.ord = b.ord
 		left join uv on uv.ord = b.ord
@@ -584,6 +619,19 @@ begin
 		left join ud on ud.ord = b.ord
 		left join idm on idm.ord = b.ord
 		left join md on md.ord = b.ord;
+
+	-- The batch's ids already stored (counted or held), read once: duplicates, as the ids
+	-- stored earlier in the batch are.
+	seen := array(
+		with ids as (
+			select (e.value ->> 'id')::uuid as id
+			from jsonb_array_elements(batch) e
+			where jsonb_typeof(e.value) = 'object'
+				and (e.value ->> 'id') ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+		)
+		select p.response_id from public.responses p where p.response_id in (select ids.id from ids)
+		union
+		select h.response_id from public.held_responses h where h.response_id in (select ids.id from ids));
 
 	for resp, idx in select e.value, e.ord from jsonb_array_elements(batch) with ordinality e(value, ord) loop
 		rid := null;
@@ -605,8 +653,7 @@ begin
 				'A response is at most 20,000 characters of JSON.');
 		else
 			rid := rid_text::uuid;
-			if rid = any(seen) or exists (select from public.responses p where p.response_id = rid)
-				or exists (select from public.held_responses h where h.response_id = rid) then
+			if rid = any(seen) then
 				verdict := jsonb_build_object('id', rid, 'status', 'duplicate');
 			else
 				if r.round_id is null or r.code is distinct from resp ->> 'round' then
@@ -617,8 +664,13 @@ begin
 						format('No round has the code %s.', coalesce(resp ->> 'round', '(none given)')));
 				else
 					if resp ? 'servicePoint' then
-						select s.service_point_id into sp_id from public.service_points s
-						where s.agency_id = r.agency_id and s.code = resp ->> 'servicePoint';
+						if sp_round is distinct from r.round_id or sp_code is distinct from resp ->> 'servicePoint' then
+							select s.service_point_id into sp_found from public.service_points s
+							where s.agency_id = r.agency_id and s.code = resp ->> 'servicePoint';
+							sp_round := r.round_id;
+							sp_code := resp ->> 'servicePoint';
+						end if;
+						sp_id := sp_found;
 					end if;
 					verdict := ita_private.check_response(resp, r, caller, sp_id, findings -> idx::text);
 					-- A device key belongs with a kiosk's response only.
@@ -758,7 +810,7 @@ begin
 			insert into public.held_responses (response_id, round_id, instrument, channel, service_point_id,
 				collected_on, demographics, variants, answers, reasons, seconds_per_question)
 			select rid, r.round_id, instr, ch, sp_id,
-				coalesce((resp ->> 'collectedOn')::date, ita_private.today()),
+				coalesce((resp ->> 'collectedOn')::date, today),
 				coalesce(resp -> 'demographics', '{}'), coalesce(resp -> 'variants', '{}'),
 				(select jsonb_object_agg(i.item_key, (a.value::text)::smallint)
 					from jsonb_each(resp -> 'answers') a
@@ -772,11 +824,13 @@ begin
 			-- Held: answered as accepted, so the device is done with it; counted nowhere.
 			verdict := jsonb_build_object('id', rid,
 				'status', case when inserted = 0 then 'duplicate' else 'accepted' end);
-		elsif verdict is null then
+		elsif verdict is null and k_id is not null then
+			-- A kiosk's response is stored at once: the kiosk's next response is checked
+			-- against the time of this one (ita_private.check_kiosk_response).
 			insert into public.responses (response_id, round_id, instrument, channel, service_point_id,
 				collected_on, demographics, variants, kiosk_id)
 			values (rid, r.round_id, instr, ch,
-				sp_id, coalesce((resp ->> 'collectedOn')::date, ita_private.today()),
+				sp_id, coalesce((resp ->> 'collectedOn')::date, today),
 				coalesce(resp -> 'demographics', '{}'), coalesce(resp -> 'variants', '{}'), k_id)
 			on conflict (response_id) do nothing;
 			get diagnostics inserted = row_count;
@@ -790,14 +844,23 @@ begin
 					join public.framework_items i on i.framework_id = r.framework_id
 						and i.instrument = instr
 						and lower(i.item_key) = lower(btrim(a.key));
-				if k_id is not null then
-					update public.kiosks k
-					set last_collected_at = greatest(k.last_collected_at, (resp ->> 'collectedAt')::timestamptz)
-					where k.kiosk_id = k_id;
-				end if;
+				update public.kiosks k
+				set last_collected_at = greatest(k.last_collected_at, (resp ->> 'collectedAt')::timestamptz)
+				where k.kiosk_id = k_id;
 				accepted := accepted || rid;
 				verdict := jsonb_build_object('id', rid, 'status', 'accepted');
 			end if;
+		elsif verdict is null then
+			-- Stored after the loop, with the batch's other counted responses; "accepted"
+			-- unless a concurrent request stores the same id first (see below).
+			p_idx := p_idx || idx;
+			p_rid := p_rid || rid;
+			p_round := p_round || r.round_id;
+			p_framework := p_framework || r.framework_id;
+			p_instr := p_instr || instr;
+			p_ch := p_ch || ch;
+			p_sp := p_sp || sp_id;
+			verdict := jsonb_build_object('id', rid, 'status', 'accepted');
 		end if;
 
 		-- Only a stored id makes a later copy a duplicate: a rejected copy must not.
@@ -811,6 +874,49 @@ begin
 		end case;
 		results := results || verdict;
 	end loop;
+
+	if cardinality(p_idx) > 0 then
+		-- One insert for the batch's counted responses, in the batch's order; an id it does
+		-- not return was stored by a concurrent request since we looked: still only once.
+		with ins as (
+			insert into public.responses (response_id, round_id, instrument, channel, service_point_id,
+				collected_on, demographics, variants)
+			select p.rid, p.round_id, p.instr, p.ch, p.sp,
+				coalesce((e.value ->> 'collectedOn')::date, today),
+				coalesce(e.value -> 'demographics', '{}'), coalesce(e.value -> 'variants', '{}')
+			from unnest(p_idx, p_rid, p_round, p_instr, p_ch, p_sp) p(idx, rid, round_id, instr, ch, sp)
+				join jsonb_array_elements(batch) with ordinality e(value, ord) on e.ord = p.idx
+			order by p.idx
+			on conflict (response_id) do nothing
+			returning response_id
+		)
+		select coalesce(array_agg(ins.response_id), '{}') into stored from ins;
+		accepted := accepted || stored;
+
+		if cardinality(stored) < cardinality(p_idx) then
+			not_stored := array(select p.idx from unnest(p_idx, p_rid) p(idx, rid)
+				where not p.rid = any(stored));
+			foreach idx in array not_stored loop
+				results[idx] := jsonb_build_object('id', results[idx] -> 'id', 'status', 'duplicate');
+			end loop;
+			n_accepted := n_accepted - cardinality(not_stored);
+			n_duplicate := n_duplicate + cardinality(not_stored);
+		end if;
+
+		-- The answers matched to their items by key, as check_response matched them (the
+		-- keys made first: otherwise each item is compared with each answer).
+		with a as materialized (
+			select p.rid, p.framework_id, p.instr, lower(btrim(x.key)) as k, x.value
+			from unnest(p_idx, p_rid, p_framework, p_instr) p(idx, rid, framework_id, instr)
+				join jsonb_array_elements(batch) with ordinality e(value, ord) on e.ord = p.idx
+				cross join jsonb_each(e.value -> 'answers') x
+			where p.rid = any(stored)
+		)
+		insert into public.answers (response_id, item_key, code)
+		select a.rid, i.item_key, (a.value::text)::smallint
+		from a join public.framework_items i on i.framework_id = a.framework_id
+			and i.instrument = a.instr and lower(i.item_key) = a.k;
+	end if;
 
 	if cardinality(accepted) > 0 then
 		perform ita_private.count_responses(accepted);

@@ -116,36 +116,47 @@ async function direct(engine: Engine, clients = 1, offices = 1): Promise<Endpoin
 }
 
 /**
- * BENCH_COMPARE=<git ref> (e.g. main): the ref's submit_responses and check_response are
- * installed next to the current ones as submit_responses_before / check_response_before,
- * and each run times both, one after the other in alternating order, on the same
- * database: the ratio is then measured under the same load of a shared machine.
+ * BENCH_COMPARE=<git ref> (e.g. main): the ref's versions of the functions on the
+ * submitting path (BEFORE, each from the last migration of the ref that defines it) are
+ * installed next to the current ones with the suffix _before (submit_responses_before
+ * calling check_response_before, …), and each run times both, one after the other in
+ * alternating order, on the same database: the ratio is then measured under the same load
+ * of a shared machine. Functions called from triggers (the kept scores' refresh) are the
+ * current ones for both.
  */
 const compareRef = process.env.BENCH_COMPARE;
 let useBefore = false;
+const BEFORE = [
+	'public.submit_responses',
+	'ita_private.check_response',
+	'ita_private.count_responses',
+	'ita_private.hold_reasons'
+];
 
 function functionText(sql: string, name: string): string {
-	const start = sql.indexOf(`create or replace function ${name}(`);
+	const start = sql.lastIndexOf(`create or replace function ${name}(`);
 	if (start < 0) throw new Error(`${name} not found`);
 	const end = sql.indexOf('$$;', sql.indexOf('$$', sql.indexOf('as $$', start) + 5)) + 3;
 	return sql.slice(start, end);
 }
 
 function beforeFunctions(ref: string): string {
-	const show = (path: string) =>
-		execFileSync('git', ['show', `${ref}:${path}`], { encoding: 'utf8', maxBuffer: 1 << 26 });
-	const check = functionText(
-		show('supabase/migrations/20261122000300_responses.sql'),
-		'ita_private.check_response'
-	).replace('ita_private.check_response(', 'ita_private.check_response_before(');
-	const submit = functionText(
-		show('supabase/migrations/20261122001000_kiosks.sql'),
-		'public.submit_responses'
-	)
-		.replace('public.submit_responses(', 'public.submit_responses_before(')
-		.replaceAll('ita_private.check_response(', 'ita_private.check_response_before(');
-	return `${check};\n${submit};\n
-		grant execute on function public.submit_responses_before(jsonb) to anon;`;
+	const git = (...args: string[]) =>
+		execFileSync('git', args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+	const files = git('ls-tree', '--name-only', `${ref}:supabase/migrations/`)
+		.split('\n')
+		.filter((f) => f.endsWith('.sql'))
+		.sort()
+		.map((f) => git('show', `${ref}:supabase/migrations/${f}`));
+	return (
+		BEFORE.map((name) => {
+			const file = files.findLast((sql) => sql.includes(`create or replace function ${name}(`));
+			if (!file) throw new Error(`${name} is not defined at ${ref}`);
+			let text = functionText(file, name);
+			for (const other of BEFORE) text = text.replaceAll(`${other}(`, `${other}_before(`);
+			return `${text};`;
+		}).join('\n') + '\ngrant execute on function public.submit_responses_before(jsonb) to anon;'
+	);
 }
 
 const HTTP_CLIENTS = setting('BENCH_CLIENTS', 4);
