@@ -27,7 +27,7 @@ import { clientAddress, parseTrustedProxies } from '../client-address.ts';
 import { usesSupabase } from '../config.ts';
 import { startEmbedded } from '../embedded/index.ts';
 import { startSession, type SessionClaims } from './session.ts';
-import { supabaseCheckPassword, supabaseSetPassword } from './supabase-auth.ts';
+import { supabaseCheckPassword, supabaseSetPassword, supabaseUser } from './supabase-auth.ts';
 
 export interface OwnPasswordForm {
 	current: string;
@@ -62,8 +62,9 @@ export async function changeOwnPasswordFor(
 			address,
 			secret: keys.secret
 		});
-		// The session before the change has ended with the others: this device starts anew.
-		await startSession(event, account);
+		// The session before the change has ended with the others: this device starts anew,
+		// and the rest of this request (the page's loads) runs as the new session.
+		event.locals.user = await startSession(event, account);
 		return null;
 	} catch (error) {
 		if (error instanceof PasswordChangeRefused) return { issues: error.issues, status: 400 };
@@ -91,7 +92,11 @@ async function supabaseChange(
 	}
 	if (issues.length) return { issues, status: 400 };
 	const refused = await supabaseSetPassword(event, user.email, form.next);
-	if (!refused) return null;
+	if (!refused) {
+		// The rest of this request runs as the session begun after the change.
+		event.locals.user = await supabaseUser(event);
+		return null;
+	}
 	if (refused.reason === 'same') {
 		return { issues: [{ field: 'newPassword', code: 'password_same_as_current' }], status: 400 };
 	}

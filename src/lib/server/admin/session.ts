@@ -136,9 +136,12 @@ async function stillValid(claims: SessionClaims): Promise<boolean> {
 /**
  * Signs the account in: an access token for an hour and a refresh token for the working
  * day, each in an HttpOnly cookie (also after a password change: the session before it
- * has ended, this device gets a new one).
+ * has ended, this device gets a new one). Returns the new session's claims.
  */
-export async function startSession(event: SessionEvent, account: Account): Promise<void> {
+export async function startSession(
+	event: SessionEvent,
+	account: Account
+): Promise<SessionClaims | null> {
 	const { keys } = await startEmbedded(env.ITA_DATA_DIR);
 	const endsAt = Math.floor(Date.now() / 1000) + SESSION_TTL_SECONDS;
 	const token = await issueSession(keys.secret, account, ACCESS_TTL_SECONDS);
@@ -148,6 +151,7 @@ export async function startSession(event: SessionEvent, account: Account): Promi
 		await issueRefresh(keys.secret, account.id, endsAt, account.sessionEpoch ?? 0),
 		cookieOptions(event.url, SESSION_TTL_SECONDS)
 	);
+	return readSession(keys.secret, token);
 }
 
 /** Forgets the session here: the cookie goes (the token itself stays valid until it expires, unused). */
