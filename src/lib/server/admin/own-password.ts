@@ -37,8 +37,7 @@ export interface OwnPasswordForm {
 
 /** Why nothing changed: the problems, or a pause of `minutes`. */
 export type OwnPasswordRefusal =
-	| { issues: Issue[]; status: 400 }
-	| { issues: Issue[]; status: 429; retryAfterSeconds: number };
+	{ issues: Issue[]; status: 400 } | { issues: Issue[]; status: 429; retryAfterSeconds: number };
 
 function paused(code: string, minutes: number, seconds: number): OwnPasswordRefusal {
 	return { issues: [{ code, params: { minutes } }], status: 429, retryAfterSeconds: seconds };
@@ -85,7 +84,8 @@ async function supabaseChange(
 		return paused('sign_in_paused', checked.minutes, checked.minutes * 60);
 	}
 	const issues: Issue[] = [];
-	if (checked === 'wrong') issues.push({ field: 'currentPassword', code: 'password_current_wrong' });
+	if (checked === 'wrong')
+		issues.push({ field: 'currentPassword', code: 'password_current_wrong' });
 	issues.push(...newPasswordIssues(form.next, form.confirm));
 	if (checked === 'right' && form.next === form.current && !issues.length) {
 		issues.push({ field: 'newPassword', code: 'password_same_as_current' });

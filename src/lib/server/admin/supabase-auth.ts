@@ -111,9 +111,7 @@ export async function supabaseUser(event: SessionEvent): Promise<SessionClaims |
  * `minutes` (Supabase Auth's 429), or no ITA role.
  */
 export type SignInRefusal =
-	| { reason: 'credentials' }
-	| { reason: 'paused'; minutes: number }
-	| { reason: 'no_role' };
+	{ reason: 'credentials' } | { reason: 'paused'; minutes: number } | { reason: 'no_role' };
 
 /**
  * Signs in with Supabase Auth; the session goes into this request's cookies. A user
@@ -129,7 +127,8 @@ export async function supabaseSignIn(
 	const supabase = requestClient(event, watch.fetch);
 	const { data, error } = await supabase.auth.signInWithPassword({ email, password });
 	if (error) {
-		if (error.status === 429) return { reason: 'paused', minutes: pauseMinutes(watch.retryAfter()) };
+		if (error.status === 429)
+			return { reason: 'paused', minutes: pauseMinutes(watch.retryAfter()) };
 		// 4xx: wrong email or password, unconfirmed — the same message to all.
 		if (error.status && error.status >= 400 && error.status < 500) return { reason: 'credentials' };
 		throw error;

@@ -175,7 +175,11 @@ function emailDigest(origin: SignInOrigin, email: string): string {
 function throttleKeys(origin: SignInOrigin, email: string) {
 	const address = addressDigest(origin);
 	const mail = emailDigest(origin, email);
-	return { address: `address:${address}`, pair: `login:${mail}:${address}`, email: `email:${mail}` };
+	return {
+		address: `address:${address}`,
+		pair: `login:${mail}:${address}`,
+		email: `email:${mail}`
+	};
 }
 
 /** The latest of the locks on `keys` at `now`, or null. */
@@ -533,10 +537,15 @@ export function newPasswordIssues(next: string, confirm: string): PasswordChange
 		issues.push({
 			field: 'newPassword',
 			code: rule.code === 'password_too_long' ? 'password_too_long' : 'password_too_short',
-			params: { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH, count: [...next.normalize('NFC')].length }
+			params: {
+				min: MIN_PASSWORD_LENGTH,
+				max: MAX_PASSWORD_LENGTH,
+				count: [...next.normalize('NFC')].length
+			}
 		});
 	}
-	if (next !== confirm) issues.push({ field: 'confirmPassword', code: 'password_confirm_mismatch' });
+	if (next !== confirm)
+		issues.push({ field: 'confirmPassword', code: 'password_confirm_mismatch' });
 	return issues;
 }
 

@@ -253,9 +253,7 @@ async function updateUser(request: Request, options: AuthApiOptions): Promise<Re
 		return fail(422, 'weak_password', error.message);
 	}
 	const account = await findAccount(options.db, found.account.id);
-	return account
-		? json(200, userJson(account))
-		: fail(404, 'user_not_found', 'User not found');
+	return account ? json(200, userJson(account)) : fail(404, 'user_not_found', 'User not found');
 }
 
 async function adminUsers(request: Request, options: AuthApiOptions): Promise<Response> {

@@ -12,11 +12,7 @@ import { clientAddress, parseTrustedProxies } from '$lib/server/client-address.t
 import { usesSupabase } from '$lib/server/config.ts';
 import { startEmbedded } from '$lib/server/embedded/index.ts';
 import { safeNext, startSession } from '$lib/server/admin/session.ts';
-import {
-	pausedHint,
-	signInRefusalText,
-	supabaseSignIn
-} from '$lib/server/admin/supabase-auth.ts';
+import { pausedHint, signInRefusalText, supabaseSignIn } from '$lib/server/admin/supabase-auth.ts';
 import { errorText } from '$lib/i18n/errors.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
