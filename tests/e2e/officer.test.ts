@@ -19,6 +19,9 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createAccount } from '../../src/lib/server/auth/accounts.ts';
+import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
+import { callRpc, service } from '../../src/lib/server/db/rpc.ts';
+import { favourableResponse } from '../support/fixtures.ts';
 import { createSupabase } from '../../src/lib/supabase.ts';
 import { desk, patient, startE2e, type E2e } from '../support/e2e.ts';
 import type { EmbeddedServer } from '../support/server.ts';
@@ -34,6 +37,7 @@ const officers = {
 	shots: 'somying@demo.go.th',
 	supabase: 'sompong@demo.go.th'
 };
+const central = 'ita@bangkok.go.th';
 const thaiDigit = /[\u0E50-\u0E59]/;
 /** Screenshots for a person to look at. */
 const shots = join(process.cwd(), 'test-results', 'screens');
@@ -47,6 +51,8 @@ const sizes = {
 describe("issue 15: the officer's own password, sign-in pauses, digits, screenshots", () => {
 	let e2e: E2e;
 	let app: EmbeddedServer;
+	/** The Buddhist-era fiscal year of the demo round that has responses. */
+	let dataYear = 0;
 	const contexts: BrowserContext[] = [];
 
 	beforeAll(async () => {
@@ -59,6 +65,21 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 				for (const email of [officers.changer, officers.paused, officers.shots]) {
 					await createAccount(db, { email, password: first, role: 'officer', agencyCode: agency });
 				}
+				await createAccount(db, { email: central, password: first, role: 'central' });
+				// Six EIT responses to the demo round whose respondents skipped every
+				// background question (issue 15 item 7).
+				const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
+				const batch = Array.from({ length: 6 }, () =>
+					favourableResponse(bma, 'demo-bma-2567', 'eit')
+				);
+				const out = await callRpc<{ accepted: number }>(db, service, 'submit_responses', {
+					batch
+				});
+				expect(out.accepted).toBe(6);
+				const [{ year }] = await db.query<{ year: number }>(
+					`select fiscal_year as year from public.rounds where code = 'demo-bma-2567'`
+				);
+				dataYear = year + 543;
 				// A round not open yet and one closed, for their pages.
 				await db.query(
 					`insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on)
@@ -95,10 +116,18 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 		return { context, page: await context.newPage() };
 	}
 
+	/**
+	 * Waits until the page's scripts have loaded and taken over the page, so that what is
+	 * typed next is not wiped by the page coming alive underneath (as a person waits for a
+	 * page to settle before typing).
+	 */
+	const settled = (page: Page) => page.waitForLoadState('networkidle');
+
 	async function signedIn(base: string, email: string, password: string, address: string) {
 		const v = await visitor(address);
 		const login = new LoginPage(v.page, base);
 		await login.open();
+		await settled(v.page);
 		await login.signIn(email, password);
 		await v.page.waitForURL(new RegExp(`/admin/${agency}$`));
 		return { ...v, login };
@@ -106,6 +135,7 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 
 	/** Submits the password form and waits for the answer's page. */
 	async function changePassword(page: Page, current: string, next: string, confirm: string) {
+		await settled(page);
 		await page.getByLabel(/^(รหัสผ่านปัจจุบัน|Current password)$/).fill(current);
 		await page.getByLabel(/^(รหัสผ่านใหม่|New password)$/).fill(next);
 		await page.getByLabel(/^(ยืนยันรหัสผ่านใหม่|Confirm the new password)$/).fill(confirm);
@@ -127,6 +157,7 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 
 	/** Signs in and reads the answer once its page has loaded (never the previous one's). */
 	async function tryPassword(login: LoginPage, email: string, password: string): Promise<string> {
+		await settled(login.page);
 		const loaded = login.page.waitForEvent('load');
 		await login.signIn(email, password);
 		await loaded;
@@ -339,6 +370,7 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 		const login = new LoginPage(fresh.page, app.url);
 		await login.open();
 		expect(await tryPassword(login, officers.supabase, first)).toMatch(/^อีเมลหรือรหัสผ่านไม่ถูกต้อง/);
+		await settled(fresh.page);
 		await login.signIn(officers.supabase, second);
 		await fresh.page.waitForURL(new RegExp(`/admin/${agency}$`));
 
@@ -354,5 +386,63 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 			/^ระงับการเข้าสู่ระบบชั่วคราว.*โปรดลองใหม่ในอีก \d+ นาที/
 		);
 		expect(await axeViolations(other.page)).toEqual([]);
+	});
+
+	// Issue 15's numbered list: the items no other browser test covered.
+
+	test('3: the OIT table names every bad cell in one answer, each field marked, what was typed kept', async () => {
+		const { page } = await signedIn(e2e.server.url, officers.shots, first, '198.51.100.71');
+		await page.goto(new URL(`/admin/${agency}/rounds/demo-bma-2567`, e2e.server.url).toString());
+		await page.getByRole('heading', { level: 2, name: 'คะแนน OIT และหลักฐาน' }).waitFor();
+		await settled(page);
+		const scores = page.getByRole('textbox', { name: /^คะแนน ข้อ / });
+		const urls = page.getByRole('textbox', { name: /^URL หลักฐาน ข้อ / });
+		await scores.nth(0).fill('ร้อย');
+		await scores.nth(1).fill('150');
+		await urls.nth(2).fill('ftp://example.com/evidence');
+		const loaded = page.waitForEvent('load');
+		await page.getByRole('button', { name: 'บันทึกคะแนน OIT' }).click();
+		await loaded;
+		const alert = page.getByRole('alert');
+		await alert.getByText('พบ 3 รายการที่ต้องแก้ไข').waitFor();
+		expect(await scores.nth(0).getAttribute('aria-invalid')).toBe('true');
+		expect(await scores.nth(1).getAttribute('aria-invalid')).toBe('true');
+		expect(await urls.nth(2).getAttribute('aria-invalid')).toBe('true');
+		expect(await scores.nth(0).inputValue()).toBe('ร้อย');
+		expect(await scores.nth(1).inputValue()).toBe('150');
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	test('7: respondents who skipped the background questions are counted in a "ไม่ระบุ" row, never as 0 people', async () => {
+		const { page } = await signedIn(e2e.server.url, officers.shots, first, '198.51.100.72');
+		await page.goto(
+			new URL(`/admin/${agency}/rounds/demo-bma-2567/results`, e2e.server.url).toString()
+		);
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		const notAnswered = page.getByRole('row', { name: /^ไม่ระบุ/ });
+		await notAnswered.first().waitFor();
+		const cells = await notAnswered.evaluateAll((rows) =>
+			rows.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.textContent?.trim()))
+		);
+		// The EIT tables: all six respondents in the "not answered" row, 100 %.
+		expect(cells).toContainEqual(['ไม่ระบุ', '6', '100.00']);
+		expect(await page.evaluate(() => document.body.innerText)).not.toMatch(
+			/รวม\s*100\.00\s*\/\s*0\b/
+		);
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	test('9: the central view opens on the latest fiscal year that has responses, not an empty later one', async () => {
+		const v = await visitor('198.51.100.73');
+		const login = new LoginPage(v.page, e2e.server.url);
+		await login.open();
+		await settled(v.page);
+		await login.signIn(central, first);
+		await v.page.waitForURL(/\/admin$/);
+		await v.page.goto(new URL('/admin/central', e2e.server.url).toString());
+		const year = v.page.getByLabel('ปีงบประมาณ (พ.ศ.)');
+		await year.waitFor();
+		expect(await year.inputValue()).toBe(String(dataYear));
+		expect(await v.page.getByRole('main').textContent()).toContain('สำนักงานเขตตัวอย่าง');
 	});
 });
