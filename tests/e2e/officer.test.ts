@@ -25,7 +25,9 @@ import { favourableResponse } from '../support/fixtures.ts';
 import { createSupabase } from '../../src/lib/supabase.ts';
 import { desk, patient, startE2e, type E2e } from '../support/e2e.ts';
 import type { EmbeddedServer } from '../support/server.ts';
-import { axeViolations, phone } from './browser.ts';
+import { hashKioskPin } from '../../src/lib/server/kiosk-pin.ts';
+import { axeViolations, phone, tablet } from './browser.ts';
+import { KioskPage } from './pages/KioskPage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 
 const agency = 'demo';
@@ -38,6 +40,7 @@ const officers = {
 	supabase: 'sompong@demo.go.th'
 };
 const central = 'ita@bangkok.go.th';
+const kioskPin = '2468';
 const thaiDigit = /[\u0E50-\u0E59]/;
 /** Screenshots for a person to look at. */
 const shots = join(process.cwd(), 'test-results', 'screens');
@@ -53,6 +56,7 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 	let app: EmbeddedServer;
 	/** The Buddhist-era fiscal year of the demo round that has responses. */
 	let dataYear = 0;
+	let kioskCode = '';
 	const contexts: BrowserContext[] = [];
 
 	beforeAll(async () => {
@@ -80,6 +84,15 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 					`select fiscal_year as year from public.rounds where code = 'demo-bma-2567'`
 				);
 				dataYear = year + 543;
+				// A kiosk of the demo round (issue 15 item 8).
+				const kiosk = await callRpc<{ enrolmentCode: string }>(db, service, 'create_kiosk', {
+					round_code: 'demo-bma-2567',
+					name: 'โต๊ะประชาสัมพันธ์',
+					pin_hash: await hashKioskPin(kioskPin),
+					min_interval_seconds: 20,
+					idle_seconds: 600
+				});
+				kioskCode = kiosk.enrolmentCode;
 				// A round not open yet and one closed, for their pages.
 				await db.query(
 					`insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on)
@@ -444,5 +457,33 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 		await year.waitFor();
 		expect(await year.inputValue()).toBe(String(dataYear));
 		expect(await v.page.getByRole('main').textContent()).toContain('สำนักงานเขตตัวอย่าง');
+	});
+
+	test('8: the kiosk says "no name needed" once, opens on question 1 (no long page), and a PIN lockout survives a reload', async () => {
+		const { page } = await e2e.newPage(tablet);
+		const kiosk = new KioskPage(page, e2e.server.url);
+		await kiosk.open(kioskCode);
+		await kiosk.welcome();
+		const welcome = await page.evaluate(() => document.body.innerText);
+		expect(welcome.split('ไม่ต้องระบุชื่อ').length - 1).toBeLessThanOrEqual(1);
+		await kiosk.start();
+		await page.getByRole('radio').first().waitFor();
+		// The first screen is the survey's first question, one tablet screen or so — not the
+		// 3,000 px of background questions it once was.
+		expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(
+			2 * tablet.height
+		);
+
+		await page.reload();
+		await kiosk.welcome();
+		await kiosk.openPin();
+		for (const wrong of ['0000', '0001', '0002']) await kiosk.typePin(wrong);
+		await expect.poll(() => kiosk.alert().textContent()).toMatch(/ผิด 3 ครั้ง/);
+		expect(await page.getByLabel('รหัส PIN').isDisabled()).toBe(true);
+		// Reloading the page does not lift the lockout.
+		await page.reload();
+		await kiosk.welcome();
+		await kiosk.openPin();
+		expect(await page.getByLabel('รหัส PIN').isDisabled()).toBe(true);
 	});
 });
