@@ -486,4 +486,28 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 		await kiosk.openPin();
 		expect(await page.getByLabel('รหัส PIN').isDisabled()).toBe(true);
 	});
+
+	test('8: the one-time enrolment code of a new kiosk is in view when the page comes back', async () => {
+		const { page } = await signedIn(e2e.server.url, officers.shots, first, '198.51.100.74');
+		await page.goto(
+			new URL(`/admin/${agency}/rounds/demo-bma-2567/kiosks`, e2e.server.url).toString()
+		);
+		await page.getByRole('heading', { level: 1, name: /เครื่องคีออสก์/ }).waitFor();
+		await settled(page);
+		await page.getByLabel('ชื่อเครื่อง').fill('แท็บเล็ตหน้าห้องทะเบียน');
+		await page.getByLabel('รหัส PIN สำหรับออกจากหน้าคีออสก์').fill('1357');
+		const loaded = page.waitForEvent('load');
+		await page.getByRole('button', { name: 'เพิ่มเครื่องคีออสก์' }).click();
+		await loaded;
+		const code = page.locator('[data-enrolment-code]');
+		await code.waitFor();
+		// Wherever the page scrolled to, the code shown once is on the screen.
+		await expect
+			.poll(async () => {
+				const box = await code.boundingBox();
+				return !!box && box.y >= 0 && box.y + box.height <= desk.height;
+			})
+			.toBe(true);
+		expect(await axeViolations(page)).toEqual([]);
+	});
 });
