@@ -295,6 +295,7 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 		expect(intro).toMatch(/1 ปีที่ผ่านมา/);
 		expect(intro).toMatch(/\d+ นาที/);
 		expect(intro).not.toMatch(thaiDigit);
+		await settled(page);
 		await page.getByRole('button', { name: 'English' }).click();
 		await page.getByRole('button', { name: 'Start' }).waitFor();
 		expect(await page.evaluate(() => document.body.innerText)).not.toMatch(thaiDigit);
@@ -494,10 +495,13 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 		);
 		await page.getByRole('heading', { level: 1, name: /เครื่องคีออสก์/ }).waitFor();
 		await settled(page);
-		await page.getByLabel('ชื่อเครื่อง').fill('แท็บเล็ตหน้าห้องทะเบียน');
-		await page.getByLabel('รหัส PIN สำหรับออกจากหน้าคีออสก์').fill('1357');
+		const add = page.locator('form', {
+			has: page.getByRole('button', { name: 'เพิ่มเครื่องคีออสก์' })
+		});
+		await add.getByLabel('ชื่อเครื่อง').fill('แท็บเล็ตหน้าห้องทะเบียน');
+		await add.getByLabel('รหัส PIN สำหรับออกจากหน้าคีออสก์').fill('1357');
 		const loaded = page.waitForEvent('load');
-		await page.getByRole('button', { name: 'เพิ่มเครื่องคีออสก์' }).click();
+		await add.getByRole('button', { name: 'เพิ่มเครื่องคีออสก์' }).click();
 		await loaded;
 		const code = page.locator('[data-enrolment-code]');
 		await code.waitFor();
