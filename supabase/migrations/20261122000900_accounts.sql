@@ -245,8 +245,9 @@ end;
 $$;
 
 /**
- * Sets an account's password hash (a reset by a central administrator): the failed
- * sign-in count and any lock are cleared. PT404 when the account is not there, 22023
+ * Sets an account's password hash (a reset by a central administrator, or the officer's
+ * own change): the failed sign-in count and any lock are cleared, and the account's
+ * sessions end (its session epoch moves on: migration 20261206005000). PT404 when the account is not there, 22023
  * when what is given is not an scrypt hash.
  */
 create or replace function ita_private.set_account_password(id uuid, password_hash text)
@@ -264,7 +265,8 @@ begin
 	end if;
 	update ita_private.accounts a set
 		password_hash = set_account_password.password_hash,
-		failed_attempts = 0, first_failed_at = null, locked_until = null
+		failed_attempts = 0, first_failed_at = null, locked_until = null,
+		session_epoch = a.session_epoch + 1
 	where a.account_id = set_account_password.id
 	returning a.email into v_email;
 	if v_email is null then

@@ -91,7 +91,8 @@ create index if not exists accounts_agency_id_idx on ita_private.accounts (agenc
  * - a Supabase Auth token: auth.users — deleted, banned (paused) or given another
  *   ita_role or agency_id in its app metadata since the token was issued.
  * So removing, pausing or moving an officer ends their API access at once, not when
- * their token expires.
+ * their token expires; so does a new password for an embedded account (the token's
+ * `session_epoch` is not the account's any more).
  */
 create or replace function ita_private.caller_account_ok()
 returns boolean
@@ -114,7 +115,9 @@ begin
 		return exists (select from ita_private.accounts a
 			where a.account_id::text = sub and a.paused_at is null
 				and a.ita_role = claimed_role
-				and a.agency_id::text is not distinct from claimed_agency);
+				and a.agency_id::text is not distinct from claimed_agency
+				-- A session from before the password last changed has ended (migration 20261206005000).
+				and a.session_epoch::text = coalesce(claims ->> 'session_epoch', '0'));
 	end if;
 	if to_regclass('auth.users') is not null then
 		begin

@@ -172,6 +172,55 @@ describe('Supabase Auth on the embedded server', () => {
 		expect((await other.auth.getSession()).data.session).toBeNull();
 	});
 
+	test('PUT /user {password}: a new password as GoTrue takes it; the sessions before it end, weak and same passwords are 422', async () => {
+		const email = 'changes@bangrak.go.th';
+		await officer(email, 'bang-rak');
+		const supabase = client();
+		const { data } = await supabase.auth.signInWithPassword({ email, password });
+		const before = data.session!;
+		const other = client();
+		const elsewhere = (await other.auth.signInWithPassword({ email, password })).data.session!;
+
+		const weak = await supabase.auth.updateUser({ password: 'short' });
+		expect(weak.error).toMatchObject({ status: 422, code: 'weak_password' });
+		const same = await supabase.auth.updateUser({ password });
+		expect(same.error).toMatchObject({ status: 422, code: 'same_password' });
+
+		const next = 'ถนนสีลม-บางรัก-2571';
+		const changed = await supabase.auth.updateUser({ password: next });
+		expect(changed.error).toBeNull();
+		expect(changed.data.user?.email).toBe(email);
+		// Every session from before the change has ended: its user and its refresh.
+		for (const session of [before, elsewhere]) {
+			// GoTrue's `session_not_found`, which supabase-js reads as a missing session.
+			const user = await client().auth.getUser(session.access_token);
+			expect(user.data.user).toBeNull();
+			expect(user.error).not.toBeNull();
+			const refresh = await client().auth.refreshSession({
+				refresh_token: session.refresh_token
+			});
+			expect(refresh.error?.message).toMatch(/Invalid Refresh Token/);
+		}
+		// The old password no longer signs in; the new one does, and its session works.
+		expect((await client().auth.signInWithPassword({ email, password })).error?.status).toBe(400);
+		const again = await client().auth.signInWithPassword({ email, password: next });
+		expect(again.error).toBeNull();
+		expect((await client().auth.getUser(again.data.session!.access_token)).data.user?.email).toBe(
+			email
+		);
+		// And the API refuses an old token at once.
+		const rpc = await fetch(`${server.url}/rest/v1/rpc/list_agencies`, {
+			method: 'POST',
+			headers: {
+				apikey: keys.anonKey,
+				authorization: `Bearer ${elsewhere.access_token}`,
+				'content-type': 'application/json'
+			},
+			body: '{}'
+		});
+		expect(rpc.status).toBe(401);
+	});
+
 	test('`ita user add` and `user list` on Supabase use the Auth admin API with the service key', async () => {
 		const ita = (env: Record<string, string>, ...args: string[]) =>
 			runIta(args, { PUBLIC_SUPABASE_URL: server.url, ...env });

@@ -305,7 +305,24 @@ export const adminTh = {
 	'admin.paper.stored': 'บันทึกแล้ว',
 	'admin.paper.duplicate': 'มีอยู่แล้ว',
 	'admin.paper.refused': 'ไม่รับ',
-	'admin.paper.back': 'กลับไปหน้ารอบการประเมิน'
+	'admin.paper.back': 'กลับไปหน้ารอบการประเมิน',
+	// officer: password — the officer's own account page (/admin/account)
+	'admin.nav.account': 'บัญชีของฉัน',
+	'admin.account.title': 'บัญชีของฉัน',
+	'admin.account.intro': 'ข้อมูลบัญชีที่ใช้เข้าสู่ระบบ และการเปลี่ยนรหัสผ่านของท่านเอง',
+	'admin.account.email': 'อีเมล',
+	'admin.account.role': 'บทบาท',
+	'admin.account.change': 'เปลี่ยนรหัสผ่าน',
+	'admin.account.current': 'รหัสผ่านปัจจุบัน',
+	'admin.account.new': 'รหัสผ่านใหม่',
+	'admin.account.confirm': 'ยืนยันรหัสผ่านใหม่',
+	'admin.account.newHelp': 'อย่างน้อย {min} ตัวอักษร ใช้เป็นวลีที่จำง่ายได้ เช่น ชื่อสถานที่ 3 แห่งต่อกัน',
+	'admin.account.submit': 'เปลี่ยนรหัสผ่าน',
+	'admin.account.changed':
+		'เปลี่ยนรหัสผ่านแล้ว ครั้งต่อไปให้เข้าสู่ระบบด้วยรหัสผ่านใหม่ อุปกรณ์อื่นที่เข้าสู่ระบบด้วยบัญชีนี้ไว้ถูกออกจากระบบแล้ว',
+	'admin.account.sessions':
+		'เมื่อเปลี่ยนรหัสผ่าน อุปกรณ์อื่นทุกเครื่องที่เข้าสู่ระบบด้วยบัญชีนี้ไว้จะถูกออกจากระบบ ส่วนเครื่องนี้ยังใช้งานต่อได้',
+	'admin.account.supabase': 'บัญชีนี้อยู่ใน Supabase Auth ของโครงการ การเปลี่ยนรหัสผ่านที่นี่มีผลกับบัญชีนั้นโดยตรง'
 } as const;
 
 export type AdminKey = keyof typeof adminTh;
@@ -617,7 +634,26 @@ export const adminEn: Record<AdminKey, string> = {
 	'admin.paper.stored': 'Stored',
 	'admin.paper.duplicate': 'Already there',
 	'admin.paper.refused': 'Refused',
-	'admin.paper.back': 'Back to the round'
+	'admin.paper.back': 'Back to the round',
+	// officer: password
+	'admin.nav.account': 'My account',
+	'admin.account.title': 'My account',
+	'admin.account.intro': 'The account you sign in with, and changing your own password.',
+	'admin.account.email': 'Email',
+	'admin.account.role': 'Role',
+	'admin.account.change': 'Change password',
+	'admin.account.current': 'Current password',
+	'admin.account.new': 'New password',
+	'admin.account.confirm': 'Confirm the new password',
+	'admin.account.newHelp':
+		'At least {min} characters. A phrase that is easy to remember works well, like three place names in a row.',
+	'admin.account.submit': 'Change password',
+	'admin.account.changed':
+		'Your password has been changed. Sign in with the new password from now on. Other devices signed in to this account have been signed out.',
+	'admin.account.sessions':
+		'Changing the password signs out every other device signed in to this account; this one stays signed in.',
+	'admin.account.supabase':
+		'This account lives in the project’s Supabase Auth: a password changed here changes it there.'
 };
 
 const dictionaries: Record<Lang, Record<AdminKey, string>> = { th: adminTh, en: adminEn };

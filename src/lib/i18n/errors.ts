@@ -440,6 +440,35 @@ export const errors = {
 	page_size_invalid: {
 		th: 'แสดงได้หน้าละ 1–1,000 แถว ("{value}" ใช้ไม่ได้)',
 		en: 'A page shows 1 to 1,000 rows ("{value}" cannot be used).'
+	},
+	// officer: password — signing in and an officer's own password (src/lib/server/auth/accounts.ts)
+	sign_in_paused: {
+		th: 'ระงับการเข้าสู่ระบบชั่วคราว เนื่องจากใส่รหัสผ่านไม่ถูกต้องหลายครั้งเกินไป โปรดลองใหม่ในอีก {minutes} นาที',
+		en: 'Signing in is paused after too many wrong passwords. Try again in {minutes} minutes.'
+	},
+	sign_in_throttled: {
+		th: 'มีการเข้าสู่ระบบไม่สำเร็จจากเครือข่ายนี้หลายครั้งเกินไป ระบบจึงระงับการเข้าสู่ระบบชั่วคราว โปรดลองใหม่ในอีก {minutes} นาที',
+		en: 'Too many failed sign-ins from this network, so signing in is paused. Try again in {minutes} minutes.'
+	},
+	password_current_wrong: {
+		th: 'รหัสผ่านปัจจุบันไม่ถูกต้อง',
+		en: 'The current password is not right.'
+	},
+	password_too_short: {
+		th: 'รหัสผ่านใหม่ต้องยาวอย่างน้อย {min} ตัวอักษร (ตอนนี้ {count} ตัว)',
+		en: 'The new password needs at least {min} characters; this one has {count}.'
+	},
+	password_too_long: {
+		th: 'รหัสผ่านใหม่ยาวได้ไม่เกิน {max} ตัวอักษร',
+		en: 'The new password can have at most {max} characters.'
+	},
+	password_confirm_mismatch: {
+		th: 'รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน กรุณาพิมพ์ให้เหมือนกัน',
+		en: 'The two new passwords are not the same; type the same password twice.'
+	},
+	password_same_as_current: {
+		th: 'รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านปัจจุบัน',
+		en: 'The new password must differ from the current one.'
 	}
 } satisfies Record<string, CatalogueText>;
 

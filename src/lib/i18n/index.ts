@@ -69,9 +69,23 @@ export function textsFor<K extends string>(
 		key in own.th ? fill(own[lang][key as K], params) : t(lang, key as MessageKey, params);
 }
 
-/** Picks the Thai or English of a framework text, falling back to Thai. */
+/**
+ * `text` with Thai digits (๐–๙) written as Arabic ones (0–9). The app writes numbers in
+ * Arabic digits in both languages — counts, minutes, dates, scores — so a text copied
+ * from a printed form ("ในระยะเวลา ๑ ปีที่ผ่านมา", "๓๑ - ๔๐ ปี") is shown the same way,
+ * never "๑ ปี" beside "4 นาที" on one screen. No screen reproduces a printed form's Thai
+ * digits (the printed report uses Arabic ones too).
+ */
+export function arabicDigits(text: string): string {
+	return text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+}
+
+/**
+ * Picks the Thai or English of a framework text (or a name), falling back to Thai, with
+ * Arabic digits (arabicDigits).
+ */
 export function local(text: { th: string; en?: string }, lang: Lang): string {
-	return lang === 'en' ? (text.en ?? text.th) : text.th;
+	return arabicDigits(lang === 'en' ? (text.en ?? text.th) : text.th);
 }
 
 /** A fiscal or calendar year shown in the Buddhist era (storage keeps the Gregorian one). */

@@ -229,7 +229,7 @@ describe('filters', () => {
 		});
 		expect(parseFilter(new URLSearchParams(filterQuery(filter)), options)).toEqual(filter);
 		expect(describeFilter(filter, options, 'th')).toBe(
-			'จุดบริการ: ช่อง 1 · ฝ่ายที่ติดต่อ: ฝ่ายทะเบียน · ช่องทาง: คิวอาร์โค้ดที่จุดบริการ · เพศ: หญิง · อายุ: ๓๑ - ๔๐ ปี'
+			'จุดบริการ: ช่อง 1 · ฝ่ายที่ติดต่อ: ฝ่ายทะเบียน · ช่องทาง: คิวอาร์โค้ดที่จุดบริการ · เพศ: หญิง · อายุ: 31 - 40 ปี'
 		);
 	});
 

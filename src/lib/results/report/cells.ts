@@ -4,7 +4,7 @@
  * group, "–" where there is nothing yet. The suppression itself happens in SQL; here it
  * is only read.
  */
-import type { Lang } from '../../i18n/index.ts';
+import { arabicDigits, type Lang } from '../../i18n/index.ts';
 
 import type { LocalText } from '../../admin/views.ts';
 
@@ -50,5 +50,6 @@ export function cellText(cell: TotalCell | undefined): string {
 /** Picks the Thai or English of a text (Thai when there is no English). */
 export function localText(text: LocalText | null | undefined, lang: Lang): string {
 	if (!text) return '';
-	return lang === 'en' ? (text.en ?? text.th) : text.th;
+	// Arabic digits, as on every screen (src/lib/i18n/index.ts).
+	return arabicDigits(lang === 'en' ? (text.en ?? text.th) : text.th);
 }

@@ -21,6 +21,7 @@ import {
 	readRefresh,
 	readSession,
 	REFRESH_COOKIE,
+	sessionCurrent,
 	SESSION_COOKIE,
 	SESSION_TTL_SECONDS,
 	sessionCookieOptions,
@@ -67,7 +68,8 @@ export async function currentUser(event: SessionEvent): Promise<SessionClaims | 
 	const session = await readRefresh(keys.secret, refresh);
 	if (!session) return null;
 	const account = await findAccount(db, session.sub);
-	if (!account) return null;
+	// Gone, or the password changed since this session began.
+	if (!account || !sessionCurrent(session.sessionEpoch, account)) return null;
 	const ttl = Math.min(ACCESS_TTL_SECONDS, session.endsAt - Math.floor(Date.now() / 1000));
 	if (ttl < 1) return null;
 	const fresh = await issueSession(keys.secret, account, ttl);
@@ -117,31 +119,39 @@ export async function requireUser(event: RequestEvent): Promise<SessionClaims> {
 	redirect(303, loginUrl(event, hadCookie));
 }
 
-/** The account behind a session still exists, with the same role and agency. */
+/**
+ * The account behind a session still exists, with the same role and agency, and its
+ * password has not changed since the session began.
+ */
 async function stillValid(claims: SessionClaims): Promise<boolean> {
 	// Supabase Auth has just said so (currentUser asks it on every request).
 	if (usesSupabase()) return true;
 	const { db } = await startEmbedded(env.ITA_DATA_DIR);
 	const account = await findAccount(db, claims.sub);
-	if (!account) return false;
+	if (!account || !sessionCurrent(claims.session_epoch, account)) return false;
 	const agency = claims.app_metadata.ita_role === 'officer' ? claims.app_metadata.agency_id : null;
 	return account.role === claims.app_metadata.ita_role && account.agencyId === agency;
 }
 
 /**
  * Signs the account in: an access token for an hour and a refresh token for the working
- * day, each in an HttpOnly cookie.
+ * day, each in an HttpOnly cookie (also after a password change: the session before it
+ * has ended, this device gets a new one). Returns the new session's claims.
  */
-export async function startSession(event: SessionEvent, account: Account): Promise<void> {
+export async function startSession(
+	event: SessionEvent,
+	account: Account
+): Promise<SessionClaims | null> {
 	const { keys } = await startEmbedded(env.ITA_DATA_DIR);
 	const endsAt = Math.floor(Date.now() / 1000) + SESSION_TTL_SECONDS;
 	const token = await issueSession(keys.secret, account, ACCESS_TTL_SECONDS);
 	event.cookies.set(SESSION_COOKIE, token, cookieOptions(event.url, ACCESS_TTL_SECONDS));
 	event.cookies.set(
 		REFRESH_COOKIE,
-		await issueRefresh(keys.secret, account.id, endsAt),
+		await issueRefresh(keys.secret, account.id, endsAt, account.sessionEpoch ?? 0),
 		cookieOptions(event.url, SESSION_TTL_SECONDS)
 	);
+	return readSession(keys.secret, token);
 }
 
 /** Forgets the session here: the cookie goes (the token itself stays valid until it expires, unused). */

@@ -10,12 +10,13 @@
  */
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { createServerClient, type CookieOptions } from '@supabase/ssr';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { decodeJwt } from 'jose';
 import { env } from '$env/dynamic/public';
 import { sessionClaims, type SessionClaims } from '../auth/session.ts';
 import { NoRealtime } from '../no-realtime.ts';
 import { secureCookies } from '../origin.ts';
+import { errorText } from '../../i18n/errors.ts';
 
 type SessionEvent = Pick<RequestEvent, 'cookies' | 'url'>;
 
@@ -40,10 +41,38 @@ export function dropSupabaseCookies(cookies: Cookies): void {
 	}
 }
 
+/**
+ * A fetch that notes the `Retry-After` of Supabase Auth's 429 answers: supabase-js keeps
+ * only the status, and a paused sign-in should say when to try again.
+ */
+function watchedFetch(): { fetch: typeof fetch; retryAfter: () => number | null } {
+	let seconds: number | null = null;
+	return {
+		fetch: async (input, init) => {
+			const response = await fetch(input, init);
+			const header = response.headers.get('retry-after');
+			if (response.status === 429 && header && /^\d+$/.test(header)) seconds = Number(header);
+			return response;
+		},
+		retryAfter: () => seconds
+	};
+}
+
+/**
+ * Supabase Auth's rate limits count sign-ins over windows of 5 minutes: the wait to
+ * announce when its 429 says nothing more.
+ */
+const DEFAULT_PAUSE_MINUTES = 5;
+
+function pauseMinutes(retryAfterSeconds: number | null): number {
+	return retryAfterSeconds ? Math.max(1, Math.ceil(retryAfterSeconds / 60)) : DEFAULT_PAUSE_MINUTES;
+}
+
 /** A supabase-js client for this request, its session in the request's cookies. */
-export function requestClient(event: SessionEvent): SupabaseClient {
+export function requestClient(event: SessionEvent, customFetch?: typeof fetch): SupabaseClient {
 	const secure = secureCookies(event.url);
 	const client = createServerClient(env.PUBLIC_SUPABASE_URL!, env.PUBLIC_SUPABASE_ANON_KEY!, {
+		...(customFetch ? { global: { fetch: customFetch } } : {}),
 		cookies: {
 			getAll: () => event.cookies.getAll(),
 			setAll: (list: { name: string; value: string; options: CookieOptions }[]) => {
@@ -77,8 +106,12 @@ export async function supabaseUser(event: SessionEvent): Promise<SessionClaims |
 	return claims;
 }
 
-/** Why signing in failed: wrong credentials (one message for all), or no ITA role. */
-export type SignInRefusal = 'credentials' | 'no_role';
+/**
+ * Why signing in failed: wrong credentials (one message for all), signing in paused for
+ * `minutes` (Supabase Auth's 429), or no ITA role.
+ */
+export type SignInRefusal =
+	{ reason: 'credentials' } | { reason: 'paused'; minutes: number } | { reason: 'no_role' };
 
 /**
  * Signs in with Supabase Auth; the session goes into this request's cookies. A user
@@ -90,18 +123,73 @@ export async function supabaseSignIn(
 	email: string,
 	password: string
 ): Promise<SignInRefusal | null> {
-	const supabase = requestClient(event);
+	const watch = watchedFetch();
+	const supabase = requestClient(event, watch.fetch);
 	const { data, error } = await supabase.auth.signInWithPassword({ email, password });
 	if (error) {
-		// 4xx: wrong email or password, unconfirmed, rate-limited — the same message to all.
-		if (error.status && error.status >= 400 && error.status < 500) return 'credentials';
+		if (error.status === 429)
+			return { reason: 'paused', minutes: pauseMinutes(watch.retryAfter()) };
+		// 4xx: wrong email or password, unconfirmed — the same message to all.
+		if (error.status && error.status >= 400 && error.status < 500) return { reason: 'credentials' };
 		throw error;
 	}
 	if (!sessionClaims(decodeJwt(data.session.access_token))) {
 		await supabase.auth.signOut({ scope: 'local' });
 		dropSupabaseCookies(event.cookies);
-		return 'no_role';
+		return { reason: 'no_role' };
 	}
+	return null;
+}
+
+/**
+ * Whether `current` is the user's password on Supabase Auth, checked by signing in with
+ * it on a client of its own, whose session is signed out at once (GoTrue asks for the
+ * current password itself only when "secure password change" is configured). A wrong one
+ * counts with GoTrue's sign-in limits; past them the answer is a pause.
+ */
+export async function supabaseCheckPassword(
+	email: string,
+	current: string
+): Promise<'right' | 'wrong' | { reason: 'paused'; minutes: number }> {
+	const watch = watchedFetch();
+	const probe = createClient(env.PUBLIC_SUPABASE_URL!, env.PUBLIC_SUPABASE_ANON_KEY!, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		global: { fetch: watch.fetch },
+		realtime: { transport: NoRealtime as never }
+	});
+	const { error } = await probe.auth.signInWithPassword({ email, password: current });
+	if (!error) {
+		await probe.auth.signOut({ scope: 'local' });
+		return 'right';
+	}
+	if (error.status === 429) return { reason: 'paused', minutes: pauseMinutes(watch.retryAfter()) };
+	if (error.status && error.status >= 400 && error.status < 500) return 'wrong';
+	throw error;
+}
+
+/**
+ * Gives the signed-in user a new password: `auth.updateUser({password})` (`PUT
+ * /auth/v1/user`), after which Supabase Auth has signed the user's other sessions out.
+ * This device then signs in again with the new password, so that it holds a session
+ * begun after the change. Null when done; GoTrue's `same_password` or `weak_password`
+ * otherwise.
+ */
+export async function supabaseSetPassword(
+	event: SessionEvent,
+	email: string,
+	next: string
+): Promise<{ reason: 'same' } | { reason: 'weak'; message: string } | null> {
+	const supabase = requestClient(event);
+	const updated = await supabase.auth.updateUser({ password: next });
+	if (updated.error) {
+		if (updated.error.code === 'same_password') return { reason: 'same' };
+		if (updated.error.status === 422) return { reason: 'weak', message: updated.error.message };
+		throw updated.error;
+	}
+	await supabase.auth.signOut({ scope: 'local' });
+	dropSupabaseCookies(event.cookies);
+	const again = await requestClient(event).auth.signInWithPassword({ email, password: next });
+	if (again.error) throw again.error;
 	return null;
 }
 
@@ -155,8 +243,8 @@ export async function supabaseRpc<T>(
 }
 
 /** What the sign-in screen says when Supabase Auth refuses: the same words for every reason. */
-export function signInRefusalText(reason: SignInRefusal) {
-	if (reason === 'no_role') {
+export function signInRefusalText(refusal: SignInRefusal) {
+	if (refusal.reason === 'no_role') {
 		return {
 			th: 'บัญชีนี้ยังไม่มีสิทธิ์ในระบบ ITA Collect',
 			en: 'This account has no role in ITA Collect',
@@ -164,6 +252,13 @@ export function signInRefusalText(reason: SignInRefusal) {
 				th: 'ผู้ดูแลระบบต้องกำหนด app_metadata.ita_role (officer หรือ central) และ agency_id ของบัญชีใน Supabase Auth ก่อน',
 				en: 'An administrator must first set the account’s app_metadata.ita_role (officer or central) and agency_id in Supabase Auth.'
 			}
+		};
+	}
+	if (refusal.reason === 'paused') {
+		return {
+			th: errorText('th', 'sign_in_paused', { minutes: refusal.minutes }),
+			en: errorText('en', 'sign_in_paused', { minutes: refusal.minutes }),
+			hint: pausedHint
 		};
 	}
 	return {
@@ -175,3 +270,9 @@ export function signInRefusalText(reason: SignInRefusal) {
 		}
 	};
 }
+
+/** Under a pause: what it protects, and that the right password will work again after it. */
+export const pausedHint = {
+	th: 'ระบบระงับไว้เพื่อป้องกันการเดารหัสผ่าน เมื่อพ้นเวลาดังกล่าวแล้วจึงเข้าสู่ระบบด้วยรหัสผ่านที่ถูกต้องได้ตามปกติ',
+	en: 'This protects the account from password guessing. After that time, the right password works again.'
+};

@@ -8,13 +8,17 @@ import { engines, freshDatabase, type TestDatabase } from '../../../../tests/sup
 import { callRpc } from '../db/rpc.ts';
 import {
 	AccountError,
+	changeOwnPassword,
 	createAccount,
 	findAccount,
 	hasAnyAccount,
 	listAccounts,
 	LoginError,
+	PasswordChangeRefused,
+	PausedError,
 	verifyLogin,
-	type NewAccount
+	type NewAccount,
+	type SignInOrigin
 } from './accounts.ts';
 import { issueSession, readSession } from './session.ts';
 
@@ -27,6 +31,25 @@ async function attempt(t: TestDatabase, email: string, pw: string, at: Date): Pr
 		const account = await verifyLogin(t.db, email, pw, at);
 		return `signed in as ${account.email}`;
 	} catch (error) {
+		if (error instanceof PausedError) return `paused ${error.minutes} min`;
+		if (error instanceof LoginError) return `${error.th} / ${error.message}`;
+		throw error;
+	}
+}
+
+/** The same, from a known client address (as the sign-in screen calls it). */
+async function attemptFrom(
+	t: TestDatabase,
+	email: string,
+	pw: string,
+	at: Date,
+	origin: SignInOrigin
+): Promise<string> {
+	try {
+		const account = await verifyLogin(t.db, email, pw, at, origin);
+		return `signed in as ${account.email}`;
+	} catch (error) {
+		if (error instanceof PausedError) return `paused ${error.minutes} min`;
 		if (error instanceof LoginError) return `${error.th} / ${error.message}`;
 		throw error;
 	}
@@ -124,12 +147,14 @@ describe.each(engines)('local accounts on %s', (engine) => {
 		const email = 'somying@bangrak.go.th';
 		await createAccount(t.db, { email, password, role: 'officer', agencyCode: 'bang-rak' });
 		const start = new Date('2026-11-23T02:00:00Z');
-		for (let i = 0; i < 5; i++) {
+		for (let i = 0; i < 4; i++) {
 			expect(await attempt(t, email, `guess-number-${i}`, minutes(start, i))).toBe(wrong);
 		}
-		// Locked: the right password is refused too, with the same words (the hint says why).
-		expect(await attempt(t, email, password, minutes(start, 5))).toBe(wrong);
-		expect(await attempt(t, email, password, minutes(start, 18))).toBe(wrong);
+		// The fifth pauses signing in, and the answer says so and for how long.
+		expect(await attempt(t, email, 'guess-number-4', minutes(start, 4))).toBe('paused 15 min');
+		// Paused: the right password is refused too, saying when to try again.
+		expect(await attempt(t, email, password, minutes(start, 5))).toBe('paused 14 min');
+		expect(await attempt(t, email, password, minutes(start, 18))).toBe('paused 1 min');
 		const locked = (await listAccounts(t.db)).find((a) => a.email === email)!;
 		expect(locked.lockedUntil?.toISOString()).toBe(minutes(start, 19).toISOString());
 		// 15 minutes after the fifth failure, it opens again.
@@ -186,5 +211,95 @@ describe.each(engines)('local accounts on %s', (engine) => {
 		expect(agencies.map((a) => a.code)).toEqual(['bang-rak']);
 		expect(await findAccount(t.db, claims!.sub)).toEqual(account);
 		expect(await findAccount(t.db, 'not-an-id')).toBeNull();
+	});
+
+	test('from a known address, a pause reads the same for an email with an account and one without', async () => {
+		const origin = { address: '203.0.113.40', secret: randomBytes(32) };
+		const email = 'somjit@bangrak.go.th';
+		await createAccount(t.db, { email, password, role: 'officer', agencyCode: 'bang-rak' });
+		const start = new Date('2026-11-24T02:00:00Z');
+		const tries = async (who: string) => {
+			const seen: string[] = [];
+			for (let i = 0; i < 6; i++) {
+				seen.push(await attemptFrom(t, who, `guess-${i}-xxxxx`, minutes(start, i), origin));
+			}
+			// The right password (for the account) during the pause.
+			seen.push(await attemptFrom(t, who, password, minutes(start, 6), origin));
+			return seen;
+		};
+		const known = await tries(email);
+		const unknown = await tries('nobody-here@bangrak.go.th');
+		expect(known).toEqual([
+			wrong,
+			wrong,
+			wrong,
+			wrong,
+			'paused 15 min',
+			'paused 14 min',
+			'paused 13 min'
+		]);
+		expect(unknown).toEqual(known);
+		// From another address, the officer signs in.
+		expect(
+			await attemptFrom(t, email, password, minutes(start, 7), {
+				...origin,
+				address: '198.51.100.8'
+			})
+		).toBe(`signed in as ${email}`);
+	});
+
+	test('an officer changes their own password: every problem at once, then the new one works, the old one not, and older sessions end', async () => {
+		const email = 'somkiat@bangrak.go.th';
+		const account = await createAccount(t.db, {
+			email,
+			password,
+			role: 'officer',
+			agencyCode: 'bang-rak'
+		});
+		const before = (await findAccount(t.db, account.id))!.sessionEpoch;
+		const refused = await changeOwnPassword(t.db, account.id, {
+			current: 'not-my-password',
+			next: 'short',
+			confirm: 'shorter'
+		}).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(PasswordChangeRefused);
+		expect((refused as PasswordChangeRefused).issues).toEqual([
+			{ field: 'currentPassword', code: 'password_current_wrong' },
+			{
+				field: 'newPassword',
+				code: 'password_too_short',
+				params: { min: 10, max: 1024, count: 5 }
+			},
+			{ field: 'confirmPassword', code: 'password_confirm_mismatch' }
+		]);
+		const same = await changeOwnPassword(t.db, account.id, {
+			current: password,
+			next: password,
+			confirm: password
+		}).catch((e: unknown) => e);
+		expect((same as PasswordChangeRefused).issues).toEqual([
+			{ field: 'newPassword', code: 'password_same_as_current' }
+		]);
+
+		const next = 'ถนนสีลม-บางรัก-2571';
+		const changed = await changeOwnPassword(t.db, account.id, {
+			current: password,
+			next,
+			confirm: next
+		});
+		expect(changed.sessionEpoch).toBe((before ?? 0) + 1);
+		expect(await attempt(t, email, next, new Date())).toBe(`signed in as ${email}`);
+		expect(await attempt(t, email, password, new Date())).toBe(wrong);
+		// A token from before the change no longer passes the database's check.
+		const secret = randomBytes(32);
+		const old = await readSession(
+			secret,
+			await issueSession(secret, { ...account, sessionEpoch: before })
+		);
+		await expect(callRpc(t.db, old!, 'list_agencies')).rejects.toThrow();
+		const fresh = await readSession(secret, await issueSession(secret, changed));
+		expect(
+			(await callRpc<{ code: string }[]>(t.db, fresh!, 'list_agencies')).map((a) => a.code)
+		).toEqual(['bang-rak']);
 	});
 });

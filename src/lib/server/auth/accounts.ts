@@ -12,7 +12,8 @@ import {
 	normaliseEmail,
 	passwordProblem,
 	MAX_EMAIL_LENGTH,
-	MAX_PASSWORD_LENGTH
+	MAX_PASSWORD_LENGTH,
+	MIN_PASSWORD_LENGTH
 } from '../../admin/account-rules.ts';
 import { createHmac } from 'node:crypto';
 import type { Sql } from '../db/client.ts';
@@ -28,6 +29,11 @@ export interface Account {
 	/** The officer's agency; null for a central administrator. */
 	agencyId: string | null;
 	agencyCode: string | null;
+	/**
+	 * Moves on with every new password: sessions issued with an older one have ended
+	 * (./session.ts, sessionCurrent). Absent where it is not read (listAccounts).
+	 */
+	sessionEpoch?: number;
 }
 
 export interface AccountSummary extends Account {
@@ -66,9 +72,9 @@ export class AccountError extends Error {
 }
 
 /**
- * A failed sign-in, whatever the reason: unknown email, wrong password or an account
- * locked after too many failures all read the same, so that the answer never tells
- * which emails have accounts. The hint says why a right password may still fail.
+ * A failed sign-in, whatever the reason: an unknown email and a wrong password read the
+ * same, so that the answer never tells which emails have accounts. (A pause after too
+ * many failures is a PausedError, which says so — for unknown emails alike.)
  */
 export class LoginError extends Error {
 	readonly th = 'อีเมลหรือรหัสผ่านไม่ถูกต้อง';
@@ -98,13 +104,22 @@ export const addressLimits = { maxFailures: 20, seriesMinutes: 15, lockMinutes: 
  */
 export const accountWideLimits = { maxFailures: 50, seriesMinutes: 15, lockMinutes: 15 } as const;
 
+/** Minutes to wait, as the screens say it: at least 1. */
+function minutesUntil(until: Date, now: Date): number {
+	return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+}
+
 /**
  * Too many failed sign-ins from the caller's address: it waits. Says so plainly — it
  * tells nothing about any account.
  */
 export class ThrottledError extends Error {
-	readonly th = 'มีการเข้าสู่ระบบไม่สำเร็จจากเครือข่ายนี้หลายครั้งเกินไป โปรดลองใหม่ภายหลัง';
+	readonly th: string = 'มีการเข้าสู่ระบบไม่สำเร็จจากเครือข่ายนี้หลายครั้งเกินไป โปรดลองใหม่ภายหลัง';
+	/** The catalogue's code for the screens (src/lib/i18n/errors.ts), with `minutes`. */
+	readonly code: 'sign_in_throttled' | 'sign_in_paused' = 'sign_in_throttled';
 	readonly retryAfterSeconds: number;
+	/** Whole minutes until `until`, rounded up: what the screens say. */
+	readonly minutes: number;
 	constructor(
 		readonly until: Date,
 		now: Date = new Date()
@@ -112,6 +127,24 @@ export class ThrottledError extends Error {
 		super('Too many failed sign-ins from this network: try again later');
 		this.name = 'ThrottledError';
 		this.retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+		this.minutes = minutesUntil(until, now);
+	}
+}
+
+/**
+ * Signing in with this email is paused after repeated failures (from this address, or
+ * from everywhere): any password, the right one too, is refused until `until`. Said the
+ * same way whether or not the email has an account — an unknown email is paused by the
+ * same throttle — so that the pause tells nothing about which emails exist.
+ */
+export class PausedError extends ThrottledError {
+	override readonly th =
+		'ระงับการเข้าสู่ระบบชั่วคราว เนื่องจากใส่รหัสผ่านไม่ถูกต้องหลายครั้งเกินไป โปรดลองใหม่ภายหลัง';
+	override readonly code = 'sign_in_paused' as const;
+	constructor(until: Date, now: Date = new Date()) {
+		super(until, now);
+		this.message = 'Signing in is paused after too many failed attempts: try again later';
+		this.name = 'PausedError';
 	}
 }
 
@@ -128,6 +161,37 @@ function addressDigest(origin: SignInOrigin): string {
 		.digest('base64url');
 }
 
+/** An email's throttle digest: the email itself, account or not, is never stored. */
+function emailDigest(origin: SignInOrigin, email: string): string {
+	return createHmac('sha256', origin.secret).update(`sign-in-email:${email}`).digest('base64url');
+}
+
+/**
+ * The throttle keys of a sign-in (or a current-password check) from `origin`: the address
+ * ('address:…'), the email from this address ('login:…:…', loginLimits) and the email from
+ * everywhere ('email:…', accountWideLimits) — keyed by the email, not the account, so
+ * that an email without an account is paused exactly as one with an account.
+ */
+function throttleKeys(origin: SignInOrigin, email: string) {
+	const address = addressDigest(origin);
+	const mail = emailDigest(origin, email);
+	return {
+		address: `address:${address}`,
+		pair: `login:${mail}:${address}`,
+		email: `email:${mail}`
+	};
+}
+
+/** The latest of the locks on `keys` at `now`, or null. */
+async function latestLock(db: Sql, keys: string[], now: Date): Promise<Date | null> {
+	let latest: Date | null = null;
+	for (const key of keys) {
+		const until = await lockedUntil(db, key, now);
+		if (until && (!latest || until > latest)) latest = until;
+	}
+	return latest;
+}
+
 async function lockedUntil(db: Sql, key: string, now: Date): Promise<Date | null> {
 	const [row] = await db.query<{ until: string | null }>(
 		`select to_json(ita_private.sign_in_locked_until($1, $2::timestamptz)) #>> '{}' as until`,
@@ -136,17 +200,34 @@ async function lockedUntil(db: Sql, key: string, now: Date): Promise<Date | null
 	return row?.until ? new Date(row.until) : null;
 }
 
+/** Counts a failure for each key; returns the lock it set or holds, if any. */
 async function recordFailure(
 	db: Sql,
 	keys: string[],
 	now: Date,
 	limits: { maxFailures: number; seriesMinutes: number; lockMinutes: number }
-): Promise<void> {
-	await db.query(
-		`select ita_private.record_sign_in_failure($1::text[], $2::timestamptz, $3::int,
-			$4::int * interval '1 minute', $5::int * interval '1 minute')`,
+): Promise<Date | null> {
+	const [row] = await db.query<{ until: string | null }>(
+		`select to_json(ita_private.record_sign_in_failure($1::text[], $2::timestamptz, $3::int,
+			$4::int * interval '1 minute', $5::int * interval '1 minute')) #>> '{}' as until`,
 		[keys, now.toISOString(), limits.maxFailures, limits.seriesMinutes, limits.lockMinutes]
 	);
+	return row?.until ? new Date(row.until) : null;
+}
+
+/** Counts a failure of the account itself (its row: what the accounts screen shows). */
+async function recordAccountFailure(
+	db: Sql,
+	accountId: string,
+	now: Date,
+	limits: { maxFailures: number; seriesMinutes: number; lockMinutes: number }
+): Promise<Date | null> {
+	const [row] = await db.query<{ until: string | null }>(
+		`select to_json(ita_private.record_login_failure($1::uuid, $2::timestamptz, $3::int,
+			$4::int * interval '1 minute', $5::int * interval '1 minute')) #>> '{}' as until`,
+		[accountId, now.toISOString(), limits.maxFailures, limits.seriesMinutes, limits.lockMinutes]
+	);
+	return row?.until ? new Date(row.until) : null;
 }
 
 /**
@@ -169,13 +250,17 @@ interface AccountRow {
 }
 
 function toAccount(row: AccountRow): Account {
-	return {
+	const account: Account = {
 		id: row.account_id,
 		email: row.email,
 		role: row.ita_role,
 		agencyId: row.agency_id,
 		agencyCode: row.agency_code
 	};
+	if (row.session_epoch !== undefined && row.session_epoch !== null) {
+		account.sessionEpoch = Number(row.session_epoch);
+	}
+	return account;
 }
 
 function toDate(value: unknown): Date | null {
@@ -248,12 +333,14 @@ export async function createAccount(db: Sql, input: NewAccount): Promise<Account
 
 /**
  * Checks an email and password at `now`; returns the account, or throws LoginError with
- * the same message whatever went wrong. The 5th failure within 15 minutes locks the
- * account for 15 minutes, during which even the right password is refused; a success
- * starts the count again. With `origin` (the routes pass the client's address), that
- * lock holds for the failing address only — the account locks for everyone after 50 —
- * and an address with 20 failures within 15 minutes, whatever the accounts, waits 15
- * minutes (ThrottledError).
+ * the same message whatever went wrong. The 5th failure within 15 minutes pauses signing
+ * in with that email for 15 minutes (PausedError, which says so and for how long), during
+ * which even the right password is refused; a success starts the account's count again.
+ * With `origin` (the routes pass the client's address), that pause holds for the failing
+ * address only — the email is paused for everyone after 50 — and is the same for an email
+ * that has no account; an address with 20 failures within 15 minutes, whatever the
+ * emails, waits 15 minutes (ThrottledError). Without an origin (no address known), the
+ * account itself is paused after 5.
  */
 export async function verifyLogin(
 	db: Sql,
@@ -262,76 +349,72 @@ export async function verifyLogin(
 	now: Date = new Date(),
 	origin?: SignInOrigin
 ): Promise<Account> {
-	const address = origin ? addressDigest(origin) : null;
-	const addressKey = address ? `address:${address}` : null;
-	if (addressKey) {
-		const until = await lockedUntil(db, addressKey, now);
+	const normalised = normaliseEmail(email);
+	const keys = origin ? throttleKeys(origin, normalised) : null;
+	if (keys) {
+		const until = await lockedUntil(db, keys.address, now);
 		if (until) {
 			// The same scrypt as every other path.
 			await verifyPassword(password.slice(0, 2 * MAX_PASSWORD_LENGTH), decoyHash);
 			throw new ThrottledError(until, now);
 		}
 	}
-	const normalised = normaliseEmail(email);
 	// A character may take two UTF-16 units; anything longer was never a valid password.
 	const plausible =
 		normalised.length <= MAX_EMAIL_LENGTH && password.length <= 2 * MAX_PASSWORD_LENGTH;
 	const [row] = plausible
-		? await db.query<AccountRow & { password_hash: string; locked: boolean }>(
+		? await db.query<AccountRow & { password_hash: string; locked_until: string | null }>(
 				`select account_id, email, password_hash, ita_role, agency_id, agency_code,
-					coalesce(locked_until > $2::timestamptz, false) as locked
+					ita_private.account_session_epoch(account_id) as session_epoch,
+					case when locked_until > $2::timestamptz then to_json(locked_until) #>> '{}' end as locked_until
 				from ita_private.account_for_login($1)`,
 				[normalised, now.toISOString()]
 			)
 		: [];
-	const pairKey = row && address ? `account:${row.account_id}:${address}` : null;
-	const pairLocked = pairKey ? (await lockedUntil(db, pairKey, now)) !== null : false;
-	const usable = row !== undefined && !row.locked && !pairLocked;
+	// Paused: by the email's throttles (account or not), or the account's own lock.
+	const pausedUntil =
+		(keys ? await latestLock(db, [keys.pair, keys.email], now) : null) ??
+		(row?.locked_until ? new Date(row.locked_until) : null);
+	const usable = row !== undefined && !pausedUntil;
 	// Exactly one scrypt on every path, so the time taken tells nothing either.
 	const matches = await verifyPassword(
 		plausible ? password : '',
 		usable ? row.password_hash : decoyHash
 	);
-	if (addressKey && !(usable && matches)) {
-		await recordFailure(db, [addressKey], now, addressLimits);
+	if (usable && matches) {
+		await db.query('select ita_private.record_login_success($1::uuid, $2::timestamptz)', [
+			row.account_id,
+			now.toISOString()
+		]);
+		return toAccount(row);
 	}
-	if (!usable) throw new LoginError();
-	if (!matches && pairKey) {
-		// Known address: this account is locked for this address only at loginLimits, and
-		// for everyone at the much higher accountWideLimits.
-		await recordFailure(db, [pairKey], now, loginLimits);
-		await db.query(
-			`select ita_private.record_login_failure($1::uuid, $2::timestamptz, $3::int,
-				$4::int * interval '1 minute', $5::int * interval '1 minute')`,
-			[
-				row.account_id,
-				now.toISOString(),
-				accountWideLimits.maxFailures,
-				accountWideLimits.seriesMinutes,
-				accountWideLimits.lockMinutes
-			]
-		);
-		throw new LoginError();
+	if (keys) await recordFailure(db, [keys.address], now, addressLimits);
+	if (pausedUntil) throw new PausedError(pausedUntil, now);
+	const lock = await countFailure(db, keys, row?.account_id ?? null, now);
+	if (lock) throw new PausedError(lock, now);
+	throw new LoginError();
+}
+
+/**
+ * One more failure of an email (a sign-in or a current-password check): for the email
+ * from this address and from everywhere when the address is known, for the account
+ * itself otherwise (and always on its row, which the accounts screen shows). Returns the
+ * pause this failure started, if it did.
+ */
+async function countFailure(
+	db: Sql,
+	keys: ReturnType<typeof throttleKeys> | null,
+	accountId: string | null,
+	now: Date
+): Promise<Date | null> {
+	if (!keys) {
+		return accountId ? recordAccountFailure(db, accountId, now, loginLimits) : null;
 	}
-	if (!matches) {
-		await db.query(
-			`select ita_private.record_login_failure($1::uuid, $2::timestamptz, $3::int,
-				$4::int * interval '1 minute', $5::int * interval '1 minute')`,
-			[
-				row.account_id,
-				now.toISOString(),
-				loginLimits.maxFailures,
-				loginLimits.seriesMinutes,
-				loginLimits.lockMinutes
-			]
-		);
-		throw new LoginError();
-	}
-	await db.query('select ita_private.record_login_success($1::uuid, $2::timestamptz)', [
-		row.account_id,
-		now.toISOString()
-	]);
-	return toAccount(row);
+	const pair = await recordFailure(db, [keys.pair], now, loginLimits);
+	const everywhere = await recordFailure(db, [keys.email], now, accountWideLimits);
+	if (accountId) await recordAccountFailure(db, accountId, now, accountWideLimits);
+	if (pair && everywhere) return pair > everywhere ? pair : everywhere;
+	return pair ?? everywhere;
 }
 
 /** Whether any account exists; none means the first-run set-up screen is due. */
@@ -344,7 +427,9 @@ export async function hasAnyAccount(db: Sql): Promise<boolean> {
 export async function findAccount(db: Sql, id: string): Promise<Account | null> {
 	if (!uuid.test(id)) return null;
 	const [row] = await db.query<AccountRow>(
-		'select account_id, email, ita_role, agency_id, agency_code from ita_private.account_by_id($1::uuid)',
+		`select account_id, email, ita_role, agency_id, agency_code,
+			ita_private.account_session_epoch(account_id) as session_epoch
+		from ita_private.account_by_id($1::uuid)`,
 		[id]
 	);
 	return row ? toAccount(row) : null;
@@ -383,8 +468,8 @@ export async function deleteAccount(db: Sql, id: string, removedBy: string): Pro
 }
 
 /**
- * Gives an account a new password (a reset by a central administrator) and lifts any
- * lock after failed sign-ins. Throws AccountError for a password the rules refuse, the
+ * Gives an account a new password (a reset by a central administrator), lifts any lock
+ * after failed sign-ins and ends the account's sessions (its session epoch moves on). Throws AccountError for a password the rules refuse, the
  * database's PT404 when the account is gone. Returns the account's email.
  */
 export async function resetPassword(db: Sql, id: string, password: string): Promise<string> {
@@ -397,4 +482,128 @@ export async function resetPassword(db: Sql, id: string, password: string): Prom
 		[id, hash]
 	);
 	return email;
+}
+
+/**
+ * Whether `password` is the account's current password — not a sign-in: nothing is
+ * counted (for GoTrue's `same_password` answer, after the caller has been signed in).
+ */
+export async function isCurrentPassword(db: Sql, account: Account, password: string) {
+	const [row] = await db.query<{ password_hash: string }>(
+		'select password_hash from ita_private.account_for_login($1)',
+		[account.email]
+	);
+	return !!row && password.length <= 2 * MAX_PASSWORD_LENGTH
+		? verifyPassword(password, row.password_hash)
+		: false;
+}
+
+/** What an officer types to change their own password. */
+export interface PasswordChange {
+	current: string;
+	next: string;
+	confirm: string;
+}
+
+/** One problem of a password change: the form field it is about and a catalogue code. */
+export interface PasswordChangeIssue {
+	field: 'currentPassword' | 'newPassword' | 'confirmPassword';
+	/** A code of src/lib/i18n/errors.ts. */
+	code:
+		| 'password_current_wrong'
+		| 'password_too_short'
+		| 'password_too_long'
+		| 'password_confirm_mismatch'
+		| 'password_same_as_current';
+	params?: Record<string, string | number>;
+}
+
+/** A password change refused: every problem at once. Nothing was changed. */
+export class PasswordChangeRefused extends Error {
+	constructor(readonly issues: PasswordChangeIssue[]) {
+		super(issues.map((i) => `${i.field}: ${i.code}`).join('; '));
+		this.name = 'PasswordChangeRefused';
+	}
+}
+
+/**
+ * The problems of a new password and its confirmation, as the form names them (the
+ * length rule is account-rules.ts's, the one accounts are created with).
+ */
+export function newPasswordIssues(next: string, confirm: string): PasswordChangeIssue[] {
+	const issues: PasswordChangeIssue[] = [];
+	const rule = passwordProblem(next);
+	if (rule) {
+		issues.push({
+			field: 'newPassword',
+			code: rule.code === 'password_too_long' ? 'password_too_long' : 'password_too_short',
+			params: {
+				min: MIN_PASSWORD_LENGTH,
+				max: MAX_PASSWORD_LENGTH,
+				count: [...next.normalize('NFC')].length
+			}
+		});
+	}
+	if (next !== confirm)
+		issues.push({ field: 'confirmPassword', code: 'password_confirm_mismatch' });
+	return issues;
+}
+
+/**
+ * An officer changes their own password (embedded accounts). The current password is
+ * checked as a sign-in checks it — a wrong one counts as a failed sign-in of the email
+ * from this address, so that a stolen session cannot guess it faster than the sign-in
+ * screen could; during a pause it is refused with PausedError (ThrottledError for the
+ * address). Every problem comes at once (PasswordChangeRefused). On success the account's
+ * other sessions end (set_account_password moves its session epoch on) and the account
+ * is returned with its new epoch, for this device's new session.
+ */
+export async function changeOwnPassword(
+	db: Sql,
+	accountId: string,
+	change: PasswordChange,
+	now: Date = new Date(),
+	origin?: SignInOrigin
+): Promise<Account> {
+	const account = await findAccount(db, accountId);
+	if (!account) throw Object.assign(new Error('no such account'), { code: 'PT404' });
+	const keys = origin ? throttleKeys(origin, account.email) : null;
+	const [row] = await db.query<{ password_hash: string; locked_until: string | null }>(
+		`select password_hash,
+			case when locked_until > $2::timestamptz then to_json(locked_until) #>> '{}' end as locked_until
+		from ita_private.account_for_login($1)`,
+		[account.email, now.toISOString()]
+	);
+	if (!row) throw Object.assign(new Error('no such account'), { code: 'PT404' });
+	if (keys) {
+		const until = await lockedUntil(db, keys.address, now);
+		if (until) throw new ThrottledError(until, now);
+	}
+	const paused =
+		(keys ? await latestLock(db, [keys.pair, keys.email], now) : null) ??
+		(row.locked_until ? new Date(row.locked_until) : null);
+	if (paused) throw new PausedError(paused, now);
+
+	const current = change.current.length <= 2 * MAX_PASSWORD_LENGTH ? change.current : '';
+	const right = await verifyPassword(current, row.password_hash);
+	const issues: PasswordChangeIssue[] = [];
+	if (!right) {
+		if (keys) await recordFailure(db, [keys.address], now, addressLimits);
+		const lock = await countFailure(db, keys, account.id, now);
+		if (lock) throw new PausedError(lock, now);
+		issues.push({ field: 'currentPassword', code: 'password_current_wrong' });
+	}
+	issues.push(...newPasswordIssues(change.next, change.confirm));
+	if (right && change.next === change.current && !issues.some((i) => i.field === 'newPassword')) {
+		issues.push({ field: 'newPassword', code: 'password_same_as_current' });
+	}
+	if (issues.length) throw new PasswordChangeRefused(issues);
+
+	await db.query('select ita_private.set_account_password($1::uuid, $2)', [
+		account.id,
+		await hashPassword(change.next)
+	]);
+	const changed = await findAccount(db, account.id);
+	if (!changed) throw Object.assign(new Error('no such account'), { code: 'PT404' });
+	return changed;
 }

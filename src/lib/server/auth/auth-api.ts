@@ -6,6 +6,9 @@
  * - `POST /token?grant_type=password` `{email, password}` → a session
  * - `POST /token?grant_type=refresh_token` `{refresh_token}` → a fresh session
  * - `GET /user` (the access token as Bearer) → the user, when the account still exists
+ * - `PUT /user` `{password}` (the access token as Bearer) → a new password; the account's
+ *   sessions end, as GoTrue signs out the user's other sessions (here the caller's too:
+ *   it signs in again with the new password, as the officers' screens do)
  * - `POST /logout` → 204
  * - `GET|POST /admin/users` (the service key as Bearer) → list or create accounts
  *
@@ -19,7 +22,8 @@
  * Differences from GoTrue, on purpose: refresh tokens are signed JWTs (not rows), valid
  * until the end of the working day the session started (8 hours, as embedded sessions);
  * so `/logout` cannot revoke one — the app forgets it, and a deleted account's refresh is
- * refused because the account is looked up on every refresh and every `/user`.
+ * refused because the account is looked up on every refresh and every `/user`; so is a
+ * session from before the password last changed (its `session_epoch` is older).
  */
 import type { Sql } from '../db/client.ts';
 import { verifyToken } from '../embedded/keys.ts';
@@ -27,8 +31,10 @@ import {
 	AccountError,
 	createAccount,
 	findAccount,
+	isCurrentPassword,
 	listAccounts,
 	LoginError,
+	resetPassword,
 	ThrottledError,
 	verifyLogin,
 	type Account
@@ -39,6 +45,7 @@ import {
 	issueSession,
 	readRefresh,
 	readSession,
+	sessionCurrent,
 	SESSION_TTL_SECONDS
 } from './session.ts';
 
@@ -113,7 +120,12 @@ async function sessionJson(
 		token_type: 'bearer',
 		expires_in: ttl,
 		expires_at: seconds + ttl,
-		refresh_token: await issueRefresh(options.secret, account.id, endsAt),
+		refresh_token: await issueRefresh(
+			options.secret,
+			account.id,
+			endsAt,
+			account.sessionEpoch ?? 0
+		),
 		user: userJson(account, null, now)
 	};
 }
@@ -183,21 +195,65 @@ async function refreshGrant(request: Request, options: AuthApiOptions): Promise<
 	if (!refresh) return refused;
 	const { sub, endsAt } = refresh;
 	const account = await findAccount(options.db, sub);
-	if (!account) return refused;
+	// Gone, or the password changed since this session began.
+	if (!account || !sessionCurrent(refresh.sessionEpoch, account)) return refused;
 	return json(200, await sessionJson(options, account, endsAt));
 }
 
-async function currentUser(request: Request, options: AuthApiOptions): Promise<Response> {
+/** The account of the request's access token, or GoTrue's refusal. */
+async function tokenAccount(
+	request: Request,
+	options: AuthApiOptions
+): Promise<{ account: Account } | { refused: Response }> {
 	const claims = await readSession(options.secret, bearer(request));
-	if (!claims)
-		return fail(403, 'bad_jwt', 'invalid JWT: unable to parse or verify signature, or expired');
+	if (!claims) {
+		return {
+			refused: fail(403, 'bad_jwt', 'invalid JWT: unable to parse or verify signature, or expired')
+		};
+	}
 	const account = await findAccount(options.db, claims.sub);
 	const agency = claims.app_metadata.ita_role === 'officer' ? claims.app_metadata.agency_id : null;
 	// A token of an account deleted, or given another role or agency, since.
 	if (!account || account.role !== claims.app_metadata.ita_role || account.agencyId !== agency) {
-		return fail(403, 'user_not_found', 'User from sub claim in JWT does not exist');
+		return { refused: fail(403, 'user_not_found', 'User from sub claim in JWT does not exist') };
 	}
-	return json(200, userJson(account));
+	// A session from before the password last changed has ended (GoTrue: its session is gone).
+	if (!sessionCurrent(claims.session_epoch, account)) {
+		return {
+			refused: fail(403, 'session_not_found', 'Session from session_id claim in JWT does not exist')
+		};
+	}
+	return { account };
+}
+
+async function currentUser(request: Request, options: AuthApiOptions): Promise<Response> {
+	const found = await tokenAccount(request, options);
+	if ('refused' in found) return found.refused;
+	return json(200, userJson(found.account));
+}
+
+/**
+ * `PUT /user` `{password}`: the signed-in user's new password, as GoTrue takes it (no
+ * reauthentication asked: GoTrue asks for one only when "secure password change" is on;
+ * the officers' screens check the current password by signing in first). A password the
+ * rules refuse is GoTrue's 422 `weak_password`, the current one again its `same_password`.
+ */
+async function updateUser(request: Request, options: AuthApiOptions): Promise<Response> {
+	const found = await tokenAccount(request, options);
+	if ('refused' in found) return found.refused;
+	const body = await readBody(request);
+	if (typeof body.password !== 'string') return json(200, userJson(found.account));
+	try {
+		if (await isCurrentPassword(options.db, found.account, body.password)) {
+			return fail(422, 'same_password', 'New password should be different from the old password.');
+		}
+		await resetPassword(options.db, found.account.id, body.password);
+	} catch (error) {
+		if (!(error instanceof AccountError)) throw error;
+		return fail(422, 'weak_password', error.message);
+	}
+	const account = await findAccount(options.db, found.account.id);
+	return account ? json(200, userJson(account)) : fail(404, 'user_not_found', 'User not found');
 }
 
 async function adminUsers(request: Request, options: AuthApiOptions): Promise<Response> {
@@ -263,6 +319,7 @@ export async function handleAuth(
 		return fail(400, 'unsupported_grant_type', 'grant_type is password or refresh_token');
 	}
 	if (path === 'user' && request.method === 'GET') return currentUser(request, options);
+	if (path === 'user' && request.method === 'PUT') return updateUser(request, options);
 	if (path === 'logout' && request.method === 'POST') return new Response(null, { status: 204 });
 	if (path === 'admin/users') return adminUsers(request, options);
 	return fail(404, 'not_found', `This server answers no ${request.method} /auth/v1/${path}`);

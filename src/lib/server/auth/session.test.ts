@@ -143,7 +143,11 @@ describe('refresh tokens', () => {
 		const now = new Date('2026-11-22T02:00:00Z');
 		const endsAt = Math.floor(now.getTime() / 1000) + SESSION_TTL_SECONDS;
 		const token = await issueRefresh(secret, officer.id, endsAt);
-		expect(await readRefresh(secret, token, now)).toEqual({ sub: officer.id, endsAt });
+		expect(await readRefresh(secret, token, now)).toEqual({
+			sub: officer.id,
+			endsAt,
+			sessionEpoch: 0
+		});
 		expect(await readRefresh(secret, token, new Date((endsAt + 1) * 1000))).toBeNull();
 		expect(await readRefresh(randomBytes(32), token, now)).toBeNull();
 		// An access token is no refresh token, nor the other way round.

@@ -7,7 +7,8 @@
  *
  * Kept in an HttpOnly cookie: page scripts never see it. Stateless: signing out is
  * deleting the cookie; a token stays valid until it expires (8 hours), so a hook that
- * must cut off a deleted account checks it with findAccount().
+ * must cut off a deleted account checks it with findAccount() — and compares the token's
+ * `session_epoch` with the account's, which a new password moves on (sessionCurrent()).
  */
 import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
@@ -43,6 +44,11 @@ const SessionClaimsSchema = z.object({
 	email: z.string(),
 	iat: z.number(),
 	exp: z.number(),
+	/**
+	 * The account's session epoch when the token was issued (embedded tokens only): a new
+	 * password moves the account's on, which ends every session issued before it.
+	 */
+	session_epoch: z.number().int().nonnegative().optional(),
 	app_metadata: z.union([
 		z.object({ ita_role: z.literal('officer'), agency_id: uuid }),
 		z.object({ ita_role: z.literal('central') })
@@ -65,7 +71,7 @@ export function sessionClaims(payload: unknown): SessionClaims | null {
 /** A session token for the account, valid for `ttlSeconds` from `now`. */
 export function issueSession(
 	secret: Uint8Array,
-	account: Pick<Account, 'id' | 'email' | 'role' | 'agencyId'>,
+	account: Pick<Account, 'id' | 'email' | 'role' | 'agencyId' | 'sessionEpoch'>,
 	ttlSeconds: number = SESSION_TTL_SECONDS,
 	now: Date = new Date()
 ): Promise<string> {
@@ -76,6 +82,7 @@ export function issueSession(
 	return new SignJWT({
 		role: 'authenticated',
 		email: account.email,
+		session_epoch: account.sessionEpoch ?? 0,
 		app_metadata:
 			account.role === 'officer'
 				? { ita_role: 'officer', agency_id: account.agencyId }
@@ -135,14 +142,16 @@ export function sessionCookieOptions(url: URL, maxAge: number = SESSION_TTL_SECO
 /**
  * A refresh token for the account, valid until `endsAt` (seconds): the end of the working
  * day the session started. Signed (not a row), so it cannot be revoked — which is why a
- * refresh looks the account up before it issues anything.
+ * refresh looks the account up before it issues anything, and refuses a token from an
+ * older session epoch (issued before the password last changed).
  */
 export function issueRefresh(
 	secret: Uint8Array,
 	accountId: string,
-	endsAt: number
+	endsAt: number,
+	sessionEpoch = 0
 ): Promise<string> {
-	return new SignJWT({ typ: 'refresh', jti: randomUUID() })
+	return new SignJWT({ typ: 'refresh', jti: randomUUID(), session_epoch: sessionEpoch })
 		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
 		.setSubject(accountId)
 		.setIssuer(refreshIssuer)
@@ -151,12 +160,12 @@ export function issueRefresh(
 		.sign(secret);
 }
 
-/** The account and end of a valid refresh token, or null. */
+/** The account, end and session epoch of a valid refresh token, or null. */
 export async function readRefresh(
 	secret: Uint8Array,
 	token: string | null | undefined,
 	now: Date = new Date()
-): Promise<{ sub: string; endsAt: number } | null> {
+): Promise<{ sub: string; endsAt: number; sessionEpoch: number } | null> {
 	if (!token) return null;
 	try {
 		const { payload } = await jwtVerify(token, secret, {
@@ -166,8 +175,21 @@ export async function readRefresh(
 			requiredClaims: ['sub', 'exp']
 		});
 		if (payload.typ !== 'refresh' || !uuid.safeParse(payload.sub).success) return null;
-		return { sub: payload.sub!, endsAt: payload.exp! };
+		const epoch = payload.session_epoch ?? 0;
+		if (typeof epoch !== 'number' || !Number.isInteger(epoch) || epoch < 0) return null;
+		return { sub: payload.sub!, endsAt: payload.exp!, sessionEpoch: epoch };
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * Whether a token issued at `tokenEpoch` still belongs to a live session of the account:
+ * a new password moves the account's epoch on and ends every older session.
+ */
+export function sessionCurrent(
+	tokenEpoch: number | undefined,
+	account: Pick<Account, 'sessionEpoch'>
+): boolean {
+	return (tokenEpoch ?? 0) === (account.sessionEpoch ?? 0);
 }

@@ -12,7 +12,8 @@ import { clientAddress, parseTrustedProxies } from '$lib/server/client-address.t
 import { usesSupabase } from '$lib/server/config.ts';
 import { startEmbedded } from '$lib/server/embedded/index.ts';
 import { safeNext, startSession } from '$lib/server/admin/session.ts';
-import { signInRefusalText, supabaseSignIn } from '$lib/server/admin/supabase-auth.ts';
+import { pausedHint, signInRefusalText, supabaseSignIn } from '$lib/server/admin/supabase-auth.ts';
+import { errorText } from '$lib/i18n/errors.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const next = url.searchParams.get('next');
@@ -37,7 +38,12 @@ export const actions: Actions = {
 		const password = field(form, 'password');
 		if (usesSupabase()) {
 			const refused = await supabaseSignIn(event, email, password);
-			if (refused) return fail(400, { email, refused: signInRefusalText(refused) });
+			if (refused) {
+				return fail(refused.reason === 'paused' ? 429 : 400, {
+					email,
+					refused: signInRefusalText(refused)
+				});
+			}
 			redirect(303, safeNext(field(form, 'next')));
 		}
 		const { db, keys } = await startEmbedded(env.ITA_DATA_DIR);
@@ -54,21 +60,21 @@ export const actions: Actions = {
 			await startSession(event, account);
 		} catch (error) {
 			if (error instanceof ThrottledError) {
+				// Paused (this email, after repeated failures — whether or not it has an
+				// account) or throttled (this network): any password waits, and the screen
+				// says until when.
 				event.setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
 				return fail(429, {
 					email,
 					refused: {
-						th: error.th,
-						en: error.message,
-						hint: {
-							th: `โปรดลองใหม่ในอีก ${Math.ceil(error.retryAfterSeconds / 60)} นาที`,
-							en: `Try again in ${Math.ceil(error.retryAfterSeconds / 60)} minutes.`
-						}
+						th: errorText('th', error.code, { minutes: error.minutes }),
+						en: errorText('en', error.code, { minutes: error.minutes }),
+						hint: pausedHint
 					}
 				});
 			}
 			if (!(error instanceof LoginError)) throw error;
-			// The same words whatever was wrong (unknown email, wrong password, locked).
+			// The same words whatever was wrong (unknown email, wrong password).
 			return fail(400, {
 				email,
 				refused: { th: error.th, en: error.message, hint: error.hint }

@@ -25,3 +25,4 @@ const handle: RequestHandler = async ({ request, params, getClientAddress }) => 
 
 export const GET = handle;
 export const POST = handle;
+export const PUT = handle;
