@@ -4,6 +4,7 @@
  * as a server's PostgREST answer) in the operator's language, Thai or English; any other
  * error as its own message.
  */
+import { parseDetail } from '../lib/admin/problems.ts';
 import { errorText } from '../lib/i18n/errors.ts';
 import type { Lang } from '../lib/i18n/index.ts';
 
@@ -14,19 +15,6 @@ import type { Lang } from '../lib/i18n/index.ts';
 export function cliLang(env: NodeJS.ProcessEnv = process.env): Lang {
 	const setting = env.ITA_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
 	return /^th/i.test(setting) ? 'th' : 'en';
-}
-
-/** A refusal's DETAIL (PostgREST: `details`) as its JSON object, else null. */
-function parameters(detail: unknown): Record<string, unknown> | null {
-	if (typeof detail !== 'string' || !detail.startsWith('{')) return null;
-	try {
-		const parsed: unknown = JSON.parse(detail);
-		return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-			? (parsed as Record<string, unknown>)
-			: null;
-	} catch {
-		return null;
-	}
 }
 
 /**
@@ -43,7 +31,7 @@ export function failureText(error: unknown, lang: Lang = cliLang()): string {
 	};
 	const message = typeof e.message === 'string' ? e.message : String(error);
 	if (typeof e.code !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code)) return message;
-	const detail = parameters(e.detail ?? e.details);
+	const detail = parseDetail(e.detail ?? e.details);
 	const text = errorText(lang, message, detail);
 	const problems = Array.isArray(detail?.problems) ? (detail.problems as unknown[]) : [];
 	const lines = problems

@@ -125,3 +125,16 @@ export function refusalStatus(code: string | undefined): number {
 	if (code === '23505' || code === '23503' || code === '55000') return 409;
 	return 400;
 }
+
+/** A refusal's DETAIL (PostgREST: `details`) as the JSON object the database raised, else null. */
+export function parseDetail(detail: unknown): Record<string, unknown> | null {
+	if (typeof detail !== 'string' || !detail.startsWith('{')) return null;
+	try {
+		const parsed: unknown = JSON.parse(detail);
+		return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+			? (parsed as Record<string, unknown>)
+			: null;
+	} catch {
+		return null;
+	}
+}

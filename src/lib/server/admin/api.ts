@@ -7,7 +7,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
-import { refusalStatus, type SqlRefusal } from '../../admin/problems.ts';
+import { parseDetail, refusalStatus, type SqlRefusal } from '../../admin/problems.ts';
 import type { Sql } from '../db/client.ts';
 import { callRpc } from '../db/rpc.ts';
 import { usesSupabase } from '../config.ts';
@@ -45,19 +45,6 @@ export function refusal(err: unknown): SqlRefusal | null {
 		hint: typeof e.hint === 'string' && e.hint ? e.hint : null,
 		detail: parseDetail(e.detail)
 	};
-}
-
-/** A refusal's DETAIL as the JSON object (or list) the database raised, else null. */
-export function parseDetail(detail: unknown): Record<string, unknown> | null {
-	if (typeof detail !== 'string' || !detail.startsWith('{')) return null;
-	try {
-		const parsed: unknown = JSON.parse(detail);
-		return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-			? (parsed as Record<string, unknown>)
-			: null;
-	} catch {
-		return null;
-	}
 }
 
 /**

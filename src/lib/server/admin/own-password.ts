@@ -23,7 +23,7 @@ import {
 	PasswordChangeRefused,
 	ThrottledError
 } from '../auth/accounts.ts';
-import { clientAddress, parseTrustedProxies } from '../client-address.ts';
+import { requestAddress } from '../request-address.ts';
 import { usesSupabase } from '../config.ts';
 import { startEmbedded } from '../embedded/index.ts';
 import { startSession, type SessionClaims } from './session.ts';
@@ -51,11 +51,7 @@ export async function changeOwnPasswordFor(
 ): Promise<OwnPasswordRefusal | null> {
 	if (usesSupabase()) return supabaseChange(event, user, form);
 	const { db, keys } = await startEmbedded(env.ITA_DATA_DIR);
-	const address = clientAddress(
-		event.getClientAddress(),
-		event.request.headers.get('x-forwarded-for'),
-		parseTrustedProxies(env.ITA_TRUSTED_PROXIES)
-	);
+	const address = requestAddress(event);
 	try {
 		const account = await changeOwnPassword(db, user.sub, form, new Date(), {
 			address,

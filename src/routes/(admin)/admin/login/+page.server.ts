@@ -8,7 +8,7 @@ import {
 	ThrottledError,
 	verifyLogin
 } from '$lib/server/auth/accounts.ts';
-import { clientAddress, parseTrustedProxies } from '$lib/server/client-address.ts';
+import { requestAddress } from '$lib/server/request-address.ts';
 import { usesSupabase } from '$lib/server/config.ts';
 import { startEmbedded } from '$lib/server/embedded/index.ts';
 import { safeNext, startSession } from '$lib/server/admin/session.ts';
@@ -47,11 +47,7 @@ export const actions: Actions = {
 			redirect(303, safeNext(field(form, 'next')));
 		}
 		const { db, keys } = await startEmbedded(env.ITA_DATA_DIR);
-		const address = clientAddress(
-			event.getClientAddress(),
-			event.request.headers.get('x-forwarded-for'),
-			parseTrustedProxies(env.ITA_TRUSTED_PROXIES)
-		);
+		const address = requestAddress(event);
 		try {
 			const account = await verifyLogin(db, email, password, new Date(), {
 				address,

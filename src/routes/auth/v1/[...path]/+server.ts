@@ -3,7 +3,7 @@ import { error, type RequestHandler } from '@sveltejs/kit';
 import { handleAuth } from '$lib/server/auth/auth-api.ts';
 import { usesSupabase } from '$lib/server/config.ts';
 import { startEmbedded } from '$lib/server/embedded/index.ts';
-import { clientAddress, parseTrustedProxies } from '$lib/server/client-address.ts';
+import { requestAddress } from '$lib/server/request-address.ts';
 
 /**
  * The embedded server's stand-in for Supabase Auth (what supabase-js calls for email
@@ -15,11 +15,7 @@ const handle: RequestHandler = async ({ request, params, getClientAddress }) => 
 	return handleAuth(request, params.path ?? '', {
 		db,
 		secret: keys.secret,
-		clientAddress: clientAddress(
-			getClientAddress(),
-			request.headers.get('x-forwarded-for'),
-			parseTrustedProxies(env.ITA_TRUSTED_PROXIES)
-		)
+		clientAddress: requestAddress({ request, getClientAddress })
 	});
 };
 

@@ -3,7 +3,7 @@ import { error, type RequestHandler } from '@sveltejs/kit';
 import { usesSupabase } from '$lib/server/config.ts';
 import { startEmbedded } from '$lib/server/embedded/index.ts';
 import { handleRpc } from '$lib/server/gateway.ts';
-import { clientAddress, parseTrustedProxies } from '$lib/server/client-address.ts';
+import { requestAddress } from '$lib/server/request-address.ts';
 import { hasPublicUrl, publicOrigin } from '$lib/server/origin.ts';
 
 /** The embedded server's PostgREST endpoint, called by supabase-js's `rpc()`. */
@@ -22,11 +22,7 @@ const handle: RequestHandler = async ({ request, params, getClientAddress }) => 
 				.filter(Boolean) ?? [])
 		],
 		maxBody: env.ITA_MAX_BODY ? Number(env.ITA_MAX_BODY) : undefined,
-		clientAddress: clientAddress(
-			getClientAddress(),
-			request.headers.get('x-forwarded-for'),
-			parseTrustedProxies(env.ITA_TRUSTED_PROXIES)
-		)
+		clientAddress: requestAddress({ request, getClientAddress })
 	});
 };
 
