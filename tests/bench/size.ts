@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Response } from 'playwright-core';
-import { freePort } from '../support/e2e.ts';
+import { freePort } from '../support/ports.ts';
 import { EmbeddedServer } from '../support/server.ts';
 import { chromiumArgs } from '../e2e/browser.ts';
 import { fmt, onCleanup, round, runBenchmark, verdict } from './common.ts';

@@ -1,23 +1,14 @@
 /**
- * The texts of the pages anyone may land on without a survey in hand: the home page, the
- * "not found" pages (unknown round, unknown counter), a round not yet open or closed.
- * Kept in their own small dictionary (both languages, ~2 KiB) so that the survey's
- * dictionaries stay as they are; same rules: `{name}` placeholders, Buddhist-era years.
+ * The texts of the pages anyone may land on without a survey in hand: the "not found" and
+ * error pages (unknown round, unknown counter), a round not yet open or closed, the way
+ * back from /status. Kept in their own small dictionary (both languages) so that the
+ * survey's dictionaries stay as they are; same rules: `{name}` placeholders, Buddhist-era
+ * years. SvelteKit loads the root error page with every first screen, so these words are
+ * on every phone: the home page's longer texts are in ./home.ts.
  */
 import type { Lang } from './index.ts';
 
 export const pagesTh = {
-	'home.what':
-		'ITA Collect คือระบบเก็บแบบวัดการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ของสำนักงานเขตและหน่วยงานของรัฐ',
-	'home.respondents.title': 'สำหรับผู้ตอบแบบวัด',
-	'home.respondents.text':
-		'ประชาชนและผู้มาติดต่อ: สแกนคิวอาร์โค้ดที่จุดบริการ หรือตอบที่เครื่องแท็บเล็ตหน้าสำนักงาน บุคลากร: ใช้ลิงก์ที่หน่วยงานส่งให้ ไม่ต้องสมัครหรือเข้าสู่ระบบ',
-	'home.officers.title': 'สำหรับเจ้าหน้าที่',
-	'home.officers.text':
-		'คณะทำงาน ITA ของหน่วยงานเข้าสู่ระบบเพื่อสร้างรอบการประเมิน พิมพ์คิวอาร์โค้ด ดูผลคะแนน และนำเข้าแบบวัดฉบับกระดาษ',
-	'home.officers.signIn': 'เข้าสู่ระบบสำหรับเจ้าหน้าที่',
-	'home.status': 'สถานะการส่งคำตอบในเครื่องนี้',
-
 	'notFound.title': 'ไม่พบหน้านี้',
 	'notFound.text': 'ลิงก์อาจพิมพ์ผิดหรือถูกลบไปแล้ว กรุณาตรวจสอบลิงก์หรือคิวอาร์โค้ดอีกครั้ง',
 	'notFound.round.title': 'ไม่พบรอบการประเมินนี้',
@@ -42,17 +33,6 @@ export const pagesTh = {
 export type PageKey = keyof typeof pagesTh;
 
 export const pagesEn: Record<PageKey, string> = {
-	'home.what':
-		'ITA Collect collects the surveys of the Integrity and Transparency Assessment (ITA) of Thai public agencies, such as Bangkok’s district offices.',
-	'home.respondents.title': 'If you were asked to answer',
-	'home.respondents.text':
-		'Citizens and visitors: scan the QR code at a service counter, or answer on the tablet at the entrance. Staff: use the link your agency sent you. There is nothing to sign up for.',
-	'home.officers.title': 'For officers',
-	'home.officers.text':
-		'Each agency’s ITA team signs in to open rounds, print QR codes, follow the scores and import paper forms.',
-	'home.officers.signIn': 'Officers’ sign-in',
-	'home.status': 'Answers kept on this device',
-
 	'notFound.title': 'Page not found',
 	'notFound.text': 'The link may be mistyped or removed. Check the link or QR code.',
 	'notFound.round.title': 'Assessment round not found',
