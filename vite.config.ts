@@ -22,6 +22,12 @@ function offlineSetPlugin(): Plugin {
 	return {
 		name: 'ita-offline-set',
 		apply: 'build',
+		// SvelteKit asks for 'strict' entry signatures; 'allow-extension' (the entries keep
+		// every export, a chunk may export more) lets the framework-later group below take
+		// its modules without their dependencies.
+		options(options) {
+			return { ...options, preserveEntrySignatures: 'allow-extension' };
+		},
 		generateBundle(_options, bundle) {
 			if (this.environment?.name !== 'client') return;
 			const chunks = Object.values(bundle).flatMap((item) =>
@@ -88,17 +94,33 @@ function offlineSetPlugin(): Plugin {
  * own chunks, loaded later.
  */
 const firstScreen =
-	/[\\/]src[\\/]lib[\\/](survey[\\/](components[\\/](Survey|SurveyRoute|IntroStep)\.svelte|(survey\.svelte|flow|questionnaire|problems|drafts|lang|response|outbox-flag)\.ts)|i18n[\\/](index|th|pages)\.ts|idle\.ts|pwa[\\/]prompt\.svelte\.ts)$/;
+	/[\\/]src[\\/]lib[\\/](survey[\\/](components[\\/](Survey|SurveyRoute|IntroStep)\.svelte|(survey\.svelte|flow|questionnaire|drafts|lang|response|outbox-flag)\.ts)|i18n[\\/](index|th|pages)\.ts|idle\.ts|pwa[\\/]prompt\.svelte\.ts)$/;
 const framework =
 	/[\\/]node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]|^\0(vite[\\/]preload-helper|rolldown[\\/]runtime)/;
+/**
+ * The parts of Svelte that no respondent's first screen uses (lists, form bindings, custom
+ * elements): a chunk of their own, loaded with the
+ * screens that use them. They only declare functions and classes, which the build is told
+ * (`moduleSideEffects`), so importing Svelte's index does not load them.
+ */
+const frameworkLater =
+	/[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/](blocks[\\/]each|elements[\\/](custom-element|bindings[\\/](select|input)))\.js$/;
 
 export default defineConfig({
 	plugins: [sveltekit(), offlineSetPlugin()],
 	build: {
 		rolldownOptions: {
+			// See frameworkLater.
+			treeshake: { moduleSideEffects: (id) => (frameworkLater.test(id) ? false : undefined) },
 			output: {
 				codeSplitting: {
 					groups: [
+						{
+							name: 'framework-later',
+							test: frameworkLater,
+							priority: 3,
+							includeDependenciesRecursively: false
+						},
 						{ name: 'framework', test: framework, priority: 2 },
 						{ name: 'survey', test: firstScreen, priority: 1 }
 					]

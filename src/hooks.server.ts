@@ -58,10 +58,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// Supabase Auth (on Supabase, reading the session is a round trip to it).
 	event.locals.user = event.url.pathname.startsWith('/admin') ? await currentUser(event) : null;
 	return resolve(event, {
-		// Sarabun's two Thai faces load with the page's scripts: preloaded, an optional font
-		// shows from the first visit when it comes in time, and never moves the text later.
+		// Sarabun's regular Thai face, the first screen's text, loads with the page's scripts;
+		// the bold one when the first layout asks for it. Both swap in when they arrive, into
+		// the room their metric-matched fallback took (src/lib/styles/fonts.css).
 		preload: ({ type, path }) =>
-			type === 'js' || type === 'css' || (type === 'font' && path.includes('sarabun-thai')),
+			type === 'js' || type === 'css' || (type === 'font' && path.includes('sarabun-thai-400')),
 		transformPageChunk: ({ html }) =>
 			html.replace('<html lang="th">', `<html lang="${event.locals.lang}">`)
 	});

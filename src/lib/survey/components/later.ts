@@ -13,6 +13,7 @@ import { tt } from '../trust-text.ts';
 export { AboutStep, QuestionStep, ReviewStep } from './steps.ts';
 export { default as EndView } from './EndView.svelte';
 export { checkAccessCode } from '../access.ts';
+export { problemMessage } from '../problems.ts';
 export { keepResponse, startDelivery } from '../delivery.ts';
 
 /** What the respondent reads after the server's answer on an IIT code; null when it was good. */
