@@ -94,7 +94,7 @@ function offlineSetPlugin(): Plugin {
  * own chunks, loaded later.
  */
 const firstScreen =
-	/[\\/]src[\\/]lib[\\/](survey[\\/](components[\\/](Survey|SurveyRoute|IntroStep)\.svelte|(survey\.svelte|flow|questionnaire|drafts|lang|response|outbox-flag)\.ts)|i18n[\\/](index|th|pages)\.ts|idle\.ts|pwa[\\/]prompt\.svelte\.ts)$/;
+	/[\\/]src[\\/]lib[\\/](survey[\\/](components[\\/](Survey|SurveyRoute|IntroStep)\.svelte|(survey\.svelte|flow|drafts|lang|response|outbox-flag)\.ts)|i18n[\\/](index|th|pages)\.ts|idle\.ts|pwa[\\/]prompt\.svelte\.ts)$/;
 const framework =
 	/[\\/]node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]|^\0(vite[\\/]preload-helper|rolldown[\\/]runtime)/;
 /**
@@ -122,7 +122,12 @@ export default defineConfig({
 							includeDependenciesRecursively: false
 						},
 						{ name: 'framework', test: framework, priority: 2 },
-						{ name: 'survey', test: firstScreen, priority: 1 }
+						{
+							name: 'survey',
+							test: firstScreen,
+							priority: 1,
+							includeDependenciesRecursively: false
+						}
 					]
 				}
 			}

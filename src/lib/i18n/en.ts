@@ -1,4 +1,9 @@
 import type { Dictionary } from './index.ts';
+import { pagesEn } from './pages-en.ts';
+import { providePagesEn } from './pages.ts';
+
+// The English of the pages' own words (./pages.ts) comes with this dictionary.
+providePagesEn(pagesEn);
 
 export const en: Dictionary = {
 	'app.name': 'ITA Collect',

@@ -14,7 +14,7 @@ export const homeTh = {
 	'home.officers.text':
 		'คณะทำงาน ITA ของหน่วยงานเข้าสู่ระบบเพื่อสร้างรอบการประเมิน พิมพ์คิวอาร์โค้ด ดูผลคะแนน และนำเข้าแบบวัดฉบับกระดาษ',
 	'home.officers.signIn': 'เข้าสู่ระบบสำหรับเจ้าหน้าที่',
-	'home.status': 'สถานะการส่งคำตอบในเครื่องนี้',
+	'home.status': 'สถานะการส่งคำตอบในเครื่องนี้'
 } as const;
 
 export type HomeKey = keyof typeof homeTh;
@@ -29,7 +29,7 @@ export const homeEn: Record<HomeKey, string> = {
 	'home.officers.text':
 		'Each agency’s ITA team signs in to open rounds, print QR codes, follow the scores and import paper forms.',
 	'home.officers.signIn': 'Officers’ sign-in',
-	'home.status': 'Answers kept on this device',
+	'home.status': 'Answers kept on this device'
 };
 
 /** A home page text in `lang`. */

@@ -67,9 +67,7 @@ describe('the first screen and the screens after it', () => {
 	test("the first screen's Thai holds none of the later screens' words, which come with them", async () => {
 		const { th } = await import('./th.ts');
 		expect(
-			Object.keys(th).filter((k) =>
-				/^survey\.(about|question|review|thanks|answered)\./.test(k)
-			)
+			Object.keys(th).filter((k) => /^survey\.(about|question|review|thanks|answered)\./.test(k))
 		).toEqual([]);
 		const { thLater } = await import('./th-later.ts');
 		const { addTexts } = await import('./index.ts');

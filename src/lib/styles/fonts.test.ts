@@ -103,10 +103,7 @@ describe("Sarabun's fallback faces", () => {
 	}
 
 	test('Sarabun swaps in when it arrives (it shows from the first visit) and only its Thai glyphs are bundled', () => {
-		expect([...css.matchAll(/font-display:\s*(\w+);/g)].map((m) => m[1])).toEqual([
-			'swap',
-			'swap'
-		]);
+		expect([...css.matchAll(/font-display:\s*(\w+);/g)].map((m) => m[1])).toEqual(['swap', 'swap']);
 		expect([...css.matchAll(/url\('\.\/fonts\/([\w-]+)\.woff2'\)/g)].map((m) => m[1])).toEqual([
 			'sarabun-thai-400',
 			'sarabun-thai-700'

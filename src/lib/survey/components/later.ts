@@ -26,7 +26,9 @@ export function codeMessage(
 		return tt(lang, 'code.throttled', { minutes: waitMinutes(check.retryAfterSeconds) });
 	}
 	if (check?.kind === 'wrong') {
-		return def.round.iitCodes === 'single' ? tt(lang, 'code.wrong') : t(lang, 'survey.access.wrong');
+		return def.round.iitCodes === 'single'
+			? tt(lang, 'code.wrong')
+			: t(lang, 'survey.access.wrong');
 	}
 	return null;
 }
