@@ -60,8 +60,8 @@ function offlineSetPlugin(): Plugin {
 				source: JSON.stringify(offlineSet(chunks, cssRefs))
 			});
 			// What each chunk is made of (`npm run size` lists the largest parts of the first
-			// screen's chunks): each module's minified length and the chunk's gzip size. Kept
-			// beside the build's other intermediate files, never served.
+			// screen's chunks): each module's rendered length (before minifying) and the
+			// chunk's gzip size. Kept beside the build's other intermediate files, never served.
 			const report = Object.values(bundle).flatMap((item) =>
 				item.type === 'chunk'
 					? [
