@@ -1,7 +1,18 @@
 /// <reference types="vitest/config" />
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vite';
 import { offlineSet } from './src/lib/pwa/offline-set.ts';
+
+/** A module's id without this folder's path (and `node_modules/` shortened). */
+function shortId(id: string): string {
+	return id
+		.replace(/\\/g, '/')
+		.replace(`${process.cwd().replace(/\\/g, '/')}/`, '')
+		.replace(/^.*node_modules\//, '~')
+		.replace(/\?.*$/, '');
+}
 
 /**
  * Writes `_app/offline-set.json`: the files of the respondent's and the kiosk's screens,
@@ -11,6 +22,12 @@ function offlineSetPlugin(): Plugin {
 	return {
 		name: 'ita-offline-set',
 		apply: 'build',
+		// SvelteKit asks for 'strict' entry signatures; 'allow-extension' (the entries keep
+		// every export, a chunk may export more) lets the framework-later group below take
+		// its modules without their dependencies.
+		options(options) {
+			return { ...options, preserveEntrySignatures: 'allow-extension' };
+		},
 		generateBundle(_options, bundle) {
 			if (this.environment?.name !== 'client') return;
 			const chunks = Object.values(bundle).flatMap((item) =>
@@ -42,6 +59,28 @@ function offlineSetPlugin(): Plugin {
 				fileName: '_app/offline-set.json',
 				source: JSON.stringify(offlineSet(chunks, cssRefs))
 			});
+			// What each chunk is made of (`npm run size` lists the largest parts of the first
+			// screen's chunks): each module's rendered length (before minifying) and the
+			// chunk's gzip size. Kept beside the build's other intermediate files, never served.
+			const report = Object.values(bundle).flatMap((item) =>
+				item.type === 'chunk'
+					? [
+							{
+								fileName: item.fileName,
+								gzip: gzipSync(item.code, { level: 9 }).length,
+								bytes: Buffer.byteLength(item.code),
+								imports: item.imports,
+								facade: item.facadeModuleId && shortId(item.facadeModuleId),
+								modules: Object.entries(item.modules)
+									.map(([id, m]) => ({ id: shortId(id), bytes: m.renderedLength }))
+									.filter((m) => m.bytes > 0)
+									.sort((a, b) => b.bytes - a.bytes)
+							}
+						]
+					: []
+			);
+			mkdirSync('.svelte-kit', { recursive: true });
+			writeFileSync('.svelte-kit/ita-chunks.json', JSON.stringify(report));
 		}
 	};
 }
@@ -49,23 +88,46 @@ function offlineSetPlugin(): Plugin {
 /**
  * What a respondent's first screen loads comes in few requests (a phone on a weak signal
  * pays a round trip for each): the framework (Svelte, SvelteKit's client) in one chunk, the
- * survey's first screen (its state, the intro, the Thai words) in another. The screens after
- * the first (steps.ts), the outbox and the officers' pages keep their own chunks.
+ * survey's first screen (its state, the intro, the Thai words, the pages' words the root
+ * error page needs) in another. The rest of the survey (components/later.ts: the later
+ * screens, the end screens, the delivery), the outbox and the officers' pages keep their
+ * own chunks, loaded later.
  */
 const firstScreen =
-	/[\\/]src[\\/]lib[\\/](survey[\\/](?!components[\\/](AboutStep|QuestionStep|ReviewStep|ChoiceGroup|steps))|i18n[\\/](index|th)\.ts|idle\.ts|pwa[\\/](prompt\.svelte|storage)\.ts)/;
+	/[\\/]src[\\/]lib[\\/](survey[\\/](components[\\/](Survey|SurveyRoute|IntroStep)\.svelte|(survey\.svelte|flow|drafts|lang|response|outbox-flag)\.ts)|i18n[\\/](index|th|pages)\.ts|idle\.ts|pwa[\\/]prompt\.svelte\.ts)$/;
 const framework =
 	/[\\/]node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]|^\0(vite[\\/]preload-helper|rolldown[\\/]runtime)/;
+/**
+ * The parts of Svelte that no respondent's first screen uses (lists, form bindings, custom
+ * elements): a chunk of their own, loaded with the
+ * screens that use them. They only declare functions and classes, which the build is told
+ * (`moduleSideEffects`), so importing Svelte's index does not load them.
+ */
+const frameworkLater =
+	/[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/](blocks[\\/]each|elements[\\/](custom-element|bindings[\\/](select|input)))\.js$/;
 
 export default defineConfig({
 	plugins: [sveltekit(), offlineSetPlugin()],
 	build: {
 		rolldownOptions: {
+			// See frameworkLater.
+			treeshake: { moduleSideEffects: (id) => (frameworkLater.test(id) ? false : undefined) },
 			output: {
 				codeSplitting: {
 					groups: [
+						{
+							name: 'framework-later',
+							test: frameworkLater,
+							priority: 3,
+							includeDependenciesRecursively: false
+						},
 						{ name: 'framework', test: framework, priority: 2 },
-						{ name: 'survey', test: firstScreen, priority: 1 }
+						{
+							name: 'survey',
+							test: firstScreen,
+							priority: 1,
+							includeDependenciesRecursively: false
+						}
 					]
 				}
 			}

@@ -58,10 +58,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// Supabase Auth (on Supabase, reading the session is a round trip to it).
 	event.locals.user = event.url.pathname.startsWith('/admin') ? await currentUser(event) : null;
 	return resolve(event, {
-		// Sarabun's two Thai faces load with the page's scripts: preloaded, an optional font
-		// shows from the first visit when it comes in time, and never moves the text later.
+		// The first screen's two Sarabun faces (its text and its bold heading and buttons, ~9 KB
+		// each, Thai glyphs only) load with the page's scripts, so that they are usually there
+		// for the first paint; one that comes later swaps in, into the room its metric-matched
+		// fallback took (src/lib/styles/fonts.css). No other font file is preloaded.
 		preload: ({ type, path }) =>
-			type === 'js' || type === 'css' || (type === 'font' && path.includes('sarabun-thai')),
+			type === 'js' || type === 'css' || (type === 'font' && /sarabun-thai-(400|700)\./.test(path)),
 		transformPageChunk: ({ html }) =>
 			html.replace('<html lang="th">', `<html lang="${event.locals.lang}">`)
 	});

@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { build } from 'vite';
-import { freePort } from '../support/e2e.ts';
+import { freePort } from '../support/ports.ts';
 import { EmbeddedServer } from '../support/server.ts';
 import { chromiumArgs } from '../e2e/browser.ts';
 import { median, onCleanup, round, runBenchmark, setting } from './common.ts';

@@ -12,7 +12,9 @@
  * script and stylesheet the page loads until the network is idle. Then it adds up what
  * the round needs offline: the service worker's precache (the build's
  * `_app/offline-set.json` and the static files the worker lists), the worker itself, the
- * page's HTML and the questionnaire.
+ * page's HTML and the questionnaire. For each first-screen chunk it lists the modules
+ * that make it up, largest first (the bytes each renders to before minifying, from the build's
+ * `.svelte-kit/ita-chunks.json`, which the `ita-offline-set` plugin in vite.config.ts writes).
  * Targets: first-screen JS ≤ 38 KiB gzip in at most 8 JS requests before the load event;
  * what a phone downloads to work offline ≤ 140 KiB gzip.
  */
@@ -22,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Response } from 'playwright-core';
-import { freePort } from '../support/e2e.ts';
+import { freePort } from '../support/ports.ts';
 import { EmbeddedServer } from '../support/server.ts';
 import { chromiumArgs } from '../e2e/browser.ts';
 import { fmt, onCleanup, round, runBenchmark, verdict } from './common.ts';
@@ -81,6 +83,32 @@ function printFiles(title: string, items: Sized[]) {
 		console.log(`  ${fmt(kib(item.gzip), 2).padStart(8)} KiB  ${item.name}`);
 	}
 	console.log(`  ${fmt(kib(total(items)), 2).padStart(8)} KiB  total (${items.length} files)`);
+}
+
+interface ChunkReport {
+	fileName: string;
+	modules: { id: string; bytes: number }[];
+}
+
+/** What each first-screen chunk is made of, from the build's report (when it is there). */
+function printModules(files: string[]) {
+	const report = resolve('.svelte-kit', 'ita-chunks.json');
+	if (!existsSync(report)) return;
+	const chunks = JSON.parse(readFileSync(report, 'utf8')) as ChunkReport[];
+	console.log(
+		'\nWhat the first screen’s chunks hold (bytes each module renders to, before minifying; largest first)'
+	);
+	for (const file of files) {
+		const chunk = chunks.find((c) => file.endsWith(`/${c.fileName}`));
+		if (!chunk || chunk.modules.length === 0) continue;
+		const shown = chunk.modules.slice(0, 12);
+		const rest = chunk.modules.slice(12).reduce((sum, m) => sum + m.bytes, 0);
+		console.log(`  ${file}`);
+		for (const m of shown) console.log(`    ${String(m.bytes).padStart(7)}  ${m.id}`);
+		if (rest > 0) {
+			console.log(`    ${String(rest).padStart(7)}  ${chunk.modules.length - 12} more modules`);
+		}
+	}
 }
 
 function kindOf(response: Response): 'js' | 'css' | undefined {
@@ -164,6 +192,7 @@ runBenchmark(async () => {
 	console.log(`\nFirst screen of ${path} (390×844, up to the page becoming interactive)`);
 	printFiles('JavaScript, gzip', js);
 	printFiles('CSS, gzip', css);
+	printModules(js.map((item) => item.name));
 	console.log('\nLoaded after the first screen, when the browser is idle');
 	printFiles('JavaScript and CSS, gzip', later);
 

@@ -1,4 +1,9 @@
 import type { Dictionary } from './index.ts';
+import { pagesEn } from './pages-en.ts';
+import { providePagesEn } from './pages.ts';
+
+// The English of the pages' own words (./pages.ts) comes with this dictionary.
+providePagesEn(pagesEn);
 
 export const en: Dictionary = {
 	'app.name': 'ITA Collect',
@@ -24,6 +29,9 @@ export const en: Dictionary = {
 	'survey.intro.resume': 'Continue where you left off',
 	'survey.intro.closed': 'This assessment round is closed. Thank you for your interest.',
 	'survey.access.label': 'Staff access code',
+	'survey.code.label': 'One-time code (from your slip)',
+	'survey.code.help':
+		'Type the code on the slip you got from the ITA working group, or scan the QR code on it. A code answers once, and is not linked to your answers.',
 	'survey.access.help': 'Ask your office’s ITA working group for the code.',
 	'survey.access.wrong':
 		'The staff access code is wrong. Please check it with your office’s ITA working group.',

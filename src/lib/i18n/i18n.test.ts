@@ -44,6 +44,14 @@ describe('each screen carries only its own words', () => {
 		expect(holes(en, { ...th, ...thLater })).toEqual([]);
 		expect(holes(statusTh, statusEn)).toEqual([]);
 		expect(holes(kioskTh, kioskEn)).toEqual([]);
+		const { homeTh, homeEn } = await import('./home.ts');
+		expect(holes(homeTh, homeEn)).toEqual([]);
+		expect(holes(homeEn, homeTh)).toEqual([]);
+	});
+
+	test("the pages every first screen carries (the root error page's) hold none of the home page's long texts", async () => {
+		const { pagesTh } = await import('./pages.ts');
+		expect(Object.keys(pagesTh).filter((k) => k.startsWith('home.'))).toEqual([]);
 	});
 
 	test("an audience's t knows its own words and the shared ones", async () => {
@@ -59,7 +67,7 @@ describe('the first screen and the screens after it', () => {
 	test("the first screen's Thai holds none of the later screens' words, which come with them", async () => {
 		const { th } = await import('./th.ts');
 		expect(
-			Object.keys(th).filter((k) => /^survey\.(about|question|review|thanks)\./.test(k))
+			Object.keys(th).filter((k) => /^survey\.(about|question|review|thanks|answered)\./.test(k))
 		).toEqual([]);
 		const { thLater } = await import('./th-later.ts');
 		const { addTexts } = await import('./index.ts');

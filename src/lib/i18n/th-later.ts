@@ -1,6 +1,6 @@
 /**
  * The Thai words of the survey's screens after the first (about you, the questions, the
- * review, the thank-you): they come with those screens (src/lib/survey/components/steps.ts
+ * review, the thank-you, the "already answered" screen): they come with those screens (src/lib/survey/components/steps.ts
  * adds them), which load while the respondent reads the intro — not with the first screen.
  * English has all of them in en.ts, which only those who choose English download.
  */
@@ -21,6 +21,11 @@ export const thLater = {
 	'survey.review.sending': 'กำลังบันทึก…',
 	'survey.review.incomplete': 'ยังตอบไม่ครบ กรุณากลับไปตอบข้อที่ขาด',
 	'survey.review.saveFailed': 'บันทึกคำตอบในเครื่องไม่สำเร็จ กรุณาลองอีกครั้ง',
+	'survey.answered.title': 'เครื่องนี้ตอบแบบวัดของรอบนี้แล้ว',
+	'survey.answered.when': 'ตอบไว้เมื่อ {day}',
+	'survey.answered.again': 'ตอบแทนบุคคลอื่น',
+	'survey.answered.noRepeat': 'รอบนี้ให้ตอบได้เครื่องละหนึ่งครั้ง',
+	'survey.access.wrong': 'รหัสสำหรับบุคลากรไม่ถูกต้อง กรุณาตรวจสอบกับคณะทำงาน ITA ของหน่วยงาน',
 	'survey.thanks.title': 'ขอบคุณที่ร่วมตอบแบบวัด',
 	'survey.thanks.saved': 'คำตอบของท่านถูกบันทึกแล้ว',
 	'survey.thanks.sent': 'ส่งถึงระบบเรียบร้อยแล้ว',

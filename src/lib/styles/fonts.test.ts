@@ -1,10 +1,12 @@
 /**
- * The fallback face in fonts.css has Sarabun's vertical metrics, read here from the very
- * woff2 files the app ships: if @fontsource/sarabun changes them, this says so before a
+ * The fallback faces in fonts.css have Sarabun's vertical metrics (once size-adjust has
+ * scaled them), read here from the very woff2 files the app ships and from the
+ * @fontsource/sarabun files they are made from: if those change, this says so before a
  * phone's text starts to jump when the font arrives.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 
@@ -64,32 +66,54 @@ function woff2Tables(file: string): Record<string, Buffer> {
 
 const require = createRequire(import.meta.url);
 const css = readFileSync(new URL('./fonts.css', import.meta.url), 'utf8');
-const percent = (name: string) => Number(new RegExp(`${name}:\\s*([\\d.]+)%`).exec(css)?.[1]);
+const faces = [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map((m) => m[1]);
+const fallback = (weight: number) =>
+	faces.find((f) => f.includes("'Sarabun Fallback'") && f.includes(`font-weight: ${weight};`)) ??
+	'';
+const percent = (face: string, name: string) =>
+	Number(new RegExp(`${name}:\\s*([\\d.]+)%`).exec(face)?.[1]) / 100;
 
-describe("Sarabun's fallback face", () => {
+describe("Sarabun's fallback faces", () => {
 	for (const weight of [400, 700]) {
-		test(`has the vertical metrics of the Thai ${weight} face, which uses its typo metrics`, () => {
-			const tables = woff2Tables(
-				require.resolve(`@fontsource/sarabun/files/sarabun-thai-${weight}-normal.woff2`)
-			);
-			const unitsPerEm = tables.head.readUInt16BE(18);
-			const os2 = tables['OS/2'];
-			// USE_TYPO_METRICS: browsers take the typo ascender, descender and line gap.
-			expect(os2.readUInt16BE(62) & 0x80).toBe(0x80);
-			expect(percent('ascent-override')).toBeCloseTo((100 * os2.readInt16BE(68)) / unitsPerEm, 5);
-			expect(percent('descent-override')).toBeCloseTo((-100 * os2.readInt16BE(70)) / unitsPerEm, 5);
-			expect(percent('line-gap-override')).toBeCloseTo((100 * os2.readInt16BE(72)) / unitsPerEm, 5);
+		test(`take the room of the Thai ${weight} face: its vertical metrics once size-adjust scales them`, () => {
+			for (const file of [
+				require.resolve(`@fontsource/sarabun/files/sarabun-thai-${weight}-normal.woff2`),
+				fileURLToPath(new URL(`./fonts/sarabun-thai-${weight}.woff2`, import.meta.url))
+			]) {
+				const tables = woff2Tables(file);
+				const unitsPerEm = tables.head.readUInt16BE(18);
+				const os2 = tables['OS/2'];
+				// USE_TYPO_METRICS: browsers take the typo ascender, descender and line gap.
+				expect(os2.readUInt16BE(62) & 0x80).toBe(0x80);
+				const face = fallback(weight);
+				const scale = percent(face, 'size-adjust');
+				expect(scale).toBeGreaterThan(0.95);
+				expect(scale).toBeLessThan(1.08);
+				expect(percent(face, 'ascent-override') * scale).toBeCloseTo(
+					os2.readInt16BE(68) / unitsPerEm,
+					4
+				);
+				expect(percent(face, 'descent-override') * scale).toBeCloseTo(
+					-os2.readInt16BE(70) / unitsPerEm,
+					4
+				);
+				expect(percent(face, 'line-gap-override')).toBeCloseTo(os2.readInt16BE(72) / unitsPerEm, 4);
+			}
 		});
 	}
 
-	test('the fonts never swap in late (nothing moves) and only the Thai subset is bundled', () => {
-		expect([...css.matchAll(/font-display:\s*(\w+);/g)].map((m) => m[1])).toEqual([
-			'optional',
-			'optional'
+	test('Sarabun swaps in when it arrives (it shows from the first visit) and only its Thai glyphs are bundled', () => {
+		expect([...css.matchAll(/font-display:\s*(\w+);/g)].map((m) => m[1])).toEqual(['swap', 'swap']);
+		expect([...css.matchAll(/url\('\.\/fonts\/([\w-]+)\.woff2'\)/g)].map((m) => m[1])).toEqual([
+			'sarabun-thai-400',
+			'sarabun-thai-700'
 		]);
-		expect([...css.matchAll(/files\/(sarabun-[\w-]+)\.woff2/g)].map((m) => m[1])).toEqual([
-			'sarabun-thai-400-normal',
-			'sarabun-thai-700-normal'
-		]);
+		for (const weight of [400, 700]) {
+			const subset = statSync(new URL(`./fonts/sarabun-thai-${weight}.woff2`, import.meta.url));
+			const source = statSync(
+				require.resolve(`@fontsource/sarabun/files/sarabun-thai-${weight}-normal.woff2`)
+			);
+			expect(subset.size).toBeLessThan(source.size);
+		}
 	});
 });

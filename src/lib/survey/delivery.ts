@@ -1,6 +1,7 @@
 /**
  * Getting finished responses to the server: the outbox and its sync loop, loaded after
- * the first screen (supabase-js only at the first send). A flag in localStorage says
+ * the first screen with the later screens (./components/later.ts; the outbox's code and
+ * PostgREST's client only when the outbox opens). A flag in localStorage (./outbox-flag.ts) says
  * whether anything waits in the outbox; when it does, the page opens the outbox at once
  * to send it, otherwise when the browser is idle.
  *
@@ -10,7 +11,14 @@
  * opens. Nothing a respondent sent is ever dropped.
  */
 import type { SupabaseConfig } from '../supabase.ts';
-import type { SurveyResponse } from './response.ts';
+import { requestPersistence } from '../pwa/storage.ts';
+import { newId } from '../uuid.ts';
+import { deviceId, secondsSpent } from './device.ts';
+import { markAnswered } from './drafts.ts';
+import { buildResponse, type Draft } from './flow.ts';
+import { pendingFlag, setPending } from './outbox-flag.ts';
+import type { SurveyDefinition } from './questionnaire.ts';
+import { thaiToday, type Channel, type SurveyResponse } from './response.ts';
 
 export interface Delivery {
 	/** Keeps the response on the device (resolves once it is written) and starts sending it. */
@@ -26,7 +34,6 @@ export interface Delivery {
 export type Outcome =
 	{ state: 'sent' } | { state: 'queued' } | { state: 'refused'; code: string; reason: string };
 
-const pendingFlag = 'ita:outbox:pending';
 const fallbackKey = 'ita:outbox:unsaved';
 
 function unsaved(): SurveyResponse[] {
@@ -41,24 +48,6 @@ function unsaved(): SurveyResponse[] {
 export function keepInLocalStorage(response: SurveyResponse): void {
 	localStorage.setItem(fallbackKey, JSON.stringify([...unsaved(), response]));
 	localStorage.setItem(pendingFlag, '1');
-}
-
-function setPending(pending: boolean) {
-	try {
-		if (pending) localStorage.setItem(pendingFlag, '1');
-		else localStorage.removeItem(pendingFlag);
-	} catch {
-		// Without storage the outbox still opens, only later.
-	}
-}
-
-/** True when responses may wait in the outbox from an earlier visit. */
-export function outboxMayHoldResponses(): boolean {
-	try {
-		return localStorage.getItem(pendingFlag) !== null;
-	} catch {
-		return true;
-	}
 }
 
 export async function startDelivery(config: SupabaseConfig): Promise<Delivery> {
@@ -97,5 +86,40 @@ export async function startDelivery(config: SupabaseConfig): Promise<Delivery> {
 			stop();
 			outbox.close();
 		}
+	};
+}
+
+/**
+ * The finished survey, kept on this device: the response built from the draft (with this
+ * browser's device id and the seconds spent, which the server's limits read), written to
+ * the outbox — or to localStorage when the outbox cannot open — before this resolves; from
+ * then on nothing can lose it, and the device remembers that it answered this round.
+ * `outcome()` then tries to send it and says what became of it.
+ */
+export async function keepResponse(
+	def: SurveyDefinition,
+	draft: Draft,
+	channel: Channel,
+	delivery: Promise<Delivery>
+): Promise<{ outcome: () => Promise<Outcome> }> {
+	const response = buildResponse(def, draft, { id: newId(), today: thaiToday(), channel });
+	// What the server's per-device limit and time floor read (supabase/README.md).
+	response.deviceId = deviceId();
+	const seconds = secondsSpent(draft.startedAt);
+	if (seconds !== undefined) response.secondsSpent = seconds;
+	const outbox = await delivery.catch(() => null);
+	if (outbox) {
+		await outbox.keep(response);
+		// Ask the browser not to evict the outbox under storage pressure.
+		void requestPersistence();
+	} else {
+		keepInLocalStorage(response);
+	}
+	markAnswered(def.round.code, def.instrument, response.collectedOn);
+	return {
+		outcome: () =>
+			outbox
+				? outbox.outcome(response.id).catch((): Outcome => ({ state: 'queued' }))
+				: Promise.resolve({ state: 'queued' })
 	};
 }

@@ -23,6 +23,12 @@ export interface Draft {
 	startedAt?: number;
 }
 
+/** About one minute per six items, never less than three: said on the first screen. */
+export function estimatedMinutes(def: SurveyDefinition): number {
+	const items = def.questions.reduce((n, q) => n + q.items.length, 0) + def.demographics.length;
+	return Math.max(3, Math.round(items / 6));
+}
+
 export function emptyDraft(): Draft {
 	return { step: 0, answers: {}, demographics: {}, variants: {} };
 }

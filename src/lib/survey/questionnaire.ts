@@ -99,8 +99,6 @@ export function surveyDefinition(q: RoundQuestionnaire, instrument: Instrument):
 	};
 }
 
-/** About one minute per six items, never less than three: said on the first screen. */
-export function estimatedMinutes(def: SurveyDefinition): number {
-	const items = def.questions.reduce((n, q) => n + q.items.length, 0) + def.demographics.length;
-	return Math.max(3, Math.round(items / 6));
-}
+// Said on the first screen, so it lives with the flow (the phone's first screen does not
+// carry surveyDefinition, which the server and the kiosk use).
+export { estimatedMinutes } from './flow.ts';

@@ -1,15 +1,14 @@
 /**
  * The respondent's words about single-use IIT codes and refused responses, Thai first.
  * Kept apart from the shared dictionaries ($lib/i18n) so that the screens that need them
- * (the IIT intro, the end screen, /status) carry them, in both languages: a refusal is
- * read rarely, and then it must read right in either language without another download.
+ * (the answer to a wrong code, the end screen, /status: all after the first screen) carry
+ * them, in both languages: a refusal is read rarely, and then it must read right in either
+ * language without another download. The code field's own label and help are first-screen
+ * words (survey.code.* in $lib/i18n).
  */
 import type { Lang } from '../i18n/index.ts';
 
 const th = {
-	'code.label': 'รหัสใช้ครั้งเดียว (จากใบรหัส)',
-	'code.help':
-		'พิมพ์รหัสบนใบรหัสที่ได้รับจากคณะทำงาน ITA หรือสแกนคิวอาร์โค้ดบนใบรหัส รหัสหนึ่งใช้ตอบได้ครั้งเดียว และไม่เชื่อมโยงกับคำตอบของท่าน',
 	'code.wrong':
 		'รหัสนี้ใช้ไม่ได้ อาจพิมพ์ผิดหรือถูกใช้ไปแล้ว กรุณาตรวจสอบรหัสบนใบ หรือขอใบรหัสใหม่จากคณะทำงาน ITA ของหน่วยงาน',
 	'code.throttled': 'ลองรหัสผิดหลายครั้งเกินไปจากเครือข่ายนี้ กรุณาลองใหม่อีกครั้งใน {minutes} นาที',
@@ -31,9 +30,6 @@ const th = {
 export type TrustKey = keyof typeof th;
 
 const en: Record<TrustKey, string> = {
-	'code.label': 'One-time code (from your slip)',
-	'code.help':
-		'Type the code on the slip you got from the ITA working group, or scan the QR code on it. A code answers once, and is not linked to your answers.',
 	'code.wrong':
 		'This code cannot be used: it may be mistyped or already used. Check the code on your slip, or ask your office’s ITA working group for a new slip.',
 	'code.throttled':
