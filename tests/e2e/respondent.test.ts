@@ -186,6 +186,29 @@ describe('respondents', () => {
 		expect((await stored(`p.instrument = 'iit'`)).length).toBe(before + 1);
 	});
 
+	test('on a weak signal: the staff code typed before the page is ready is kept, and "start" waits for the page', async () => {
+		const { page } = await browser();
+		// The page's scripts arrive only after the person has typed the code and tapped start.
+		let arrive!: () => void;
+		const scripts = new Promise<void>((resolve) => (arrive = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await scripts;
+			await route.continue();
+		});
+		await page.goto(new URL(`/r/${round}/iit`, server.url).toString(), {
+			waitUntil: 'domcontentloaded'
+		});
+		const survey = new SurveyPage(page, server.url);
+		await survey.typeAccessCode('demo1234');
+		// Not ready yet: the button says so instead of reloading the page with the code in it.
+		expect(await survey.primary().isDisabled()).toBe(true);
+		arrive();
+		await survey.primary().click();
+		await page.getByRole('heading', { level: 1, name: /^(?!.*IIT)/ }).waitFor();
+		expect(page.url()).not.toContain('demo1234');
+		expect(await survey.headingText()).not.toMatch(/IIT/);
+	});
+
 	test('a required statement left blank is named, and "next" waits for it', async () => {
 		const { page } = await browser();
 		const survey = new SurveyPage(page, server.url);
