@@ -141,7 +141,12 @@ describe('issue 15: no lost input, Thai everywhere, no dead ends', () => {
 	});
 
 	/** Clicks the language switch and waits for the heading to change, with no page load. */
+	/** The page's scripts have run (the root layout's mark): a switch now needs no reload. */
+	const interactive = (page: Page) =>
+		page.waitForFunction(() => performance.getEntriesByName('ita-interactive').length > 0);
+
 	async function switchToEnglish(page: Page, heading: RegExp) {
+		await interactive(page);
 		await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
 		await page.getByRole('button', { name: 'English' }).click();
 		await page.getByRole('heading', { level: 1, name: heading }).waitFor();
@@ -156,6 +161,7 @@ describe('issue 15: no lost input, Thai everywhere, no dead ends', () => {
 		const { page } = await browser();
 		await go(page, '/');
 		await page.getByRole('heading', { level: 1, name: 'ITA Collect' }).waitFor();
+		await interactive(page);
 		await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
 		await page.getByRole('button', { name: 'English' }).click();
 		await page.getByRole('heading', { level: 2, name: 'For officers' }).waitFor();
