@@ -356,6 +356,44 @@ describe('issue 15: no lost input, Thai everywhere, no dead ends', () => {
 		).toBe(true);
 	});
 
+	test('9: Sarabun shows on the first visit (a new phone, nothing cached), on the survey and the home page', async () => {
+		// A Thai text on each (the home page's heading is the Latin "ITA Collect").
+		for (const [path, selector] of [
+			['/r/demo-bma-2567', 'h1'],
+			['/', 'main p']
+		] as const) {
+			const { page } = await browser(phone);
+			// On a weak signal the font arrives after the text is first drawn.
+			await page.route('**/*.woff2', async (route) => {
+				await new Promise((resolve) => setTimeout(resolve, 1_000));
+				await route.continue();
+			});
+			await go(page, path);
+			await page.getByRole('heading', { level: 1 }).waitFor();
+			// Once the fonts have arrived and the page has been drawn again:
+			await page.evaluate(async () => {
+				await document.fonts.ready;
+				await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+			});
+			// The font Chromium really drew the Thai letters with (not only the one
+			// the CSS names): DevTools' own answer for the node.
+			const cdp = await page.context().newCDPSession(page);
+			await cdp.send('DOM.enable');
+			await cdp.send('CSS.enable');
+			const { root } = await cdp.send('DOM.getDocument');
+			const { nodeId } = await cdp.send('DOM.querySelector', {
+				nodeId: root.nodeId,
+				selector
+			});
+			const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+			expect(
+				fonts.map((f) => f.familyName),
+				path
+			).toContain('Sarabun');
+			await cdp.detach();
+		}
+	});
+
 	test('9: agencies are listed in Thai alphabetical order', async () => {
 		const { page } = await signedIn();
 		// An officer has one agency; the Thai order is checked on the home page's rounds.
