@@ -14,22 +14,15 @@ import { anon, callRpc, service, type Claims } from '../../src/lib/server/db/rpc
 import type { Sql } from '../../src/lib/server/db/client.ts';
 import { hashKioskPin } from '../../src/lib/server/kiosk-pin.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
-import { addServicePoint, createRound, favourableResponse } from '../support/fixtures.ts';
+import {
+	addServicePoint,
+	createRound,
+	favourableResponse,
+	type Outcome,
+	type Verdict
+} from '../support/fixtures.ts';
 
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
-
-interface Verdict {
-	id: string | null;
-	status: 'accepted' | 'duplicate' | 'rejected';
-	code?: string;
-	reason?: string;
-}
-interface Outcome {
-	results: Verdict[];
-	accepted: number;
-	duplicates: number;
-	rejected: number;
-}
 
 const pin = await hashKioskPin('2468', 200_000);
 

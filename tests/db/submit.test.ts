@@ -13,24 +13,12 @@ import {
 	addServicePoint,
 	createRound,
 	favourableResponse,
+	type Outcome,
 	type ResponseInput
 } from '../support/fixtures.ts';
 
 const nacc = await readFrameworkFile(`${frameworksDir()}/nacc-2565.json`);
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
-
-interface Verdict {
-	id: string | null;
-	status: 'accepted' | 'duplicate' | 'rejected';
-	code?: string;
-	reason?: string;
-}
-interface Outcome {
-	results: Verdict[];
-	accepted: number;
-	duplicates: number;
-	rejected: number;
-}
 
 const submit = (db: Sql, batch: unknown) =>
 	callRpc<Outcome>(db, anon, 'submit_responses', { batch });

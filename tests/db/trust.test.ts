@@ -18,7 +18,9 @@ import {
 	addServicePoint,
 	createRound,
 	favourableResponse,
-	type ResponseInput
+	type Outcome,
+	type ResponseInput,
+	type Verdict
 } from '../support/fixtures.ts';
 import { responsesFromDistributions, responsesFromQuestionScores } from '../support/published.ts';
 import wang from '../fixtures/wang-thonglang-2565.json' with { type: 'json' };
@@ -27,18 +29,6 @@ import samphanthawong from '../fixtures/samphanthawong-2567.json' with { type: '
 const nacc = await readFrameworkFile(`${frameworksDir()}/nacc-2565.json`);
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
 
-interface Verdict {
-	id: string | null;
-	status: 'accepted' | 'duplicate' | 'rejected';
-	code?: string;
-	reason?: string;
-}
-interface Outcome {
-	results: Verdict[];
-	accepted: number;
-	duplicates: number;
-	rejected: number;
-}
 interface HeldSummary {
 	held: number;
 	groups: {

@@ -129,3 +129,19 @@ export function spread<T extends string | number>(counts: [T, number][]): T[] {
 export function toNdjson(responses: ResponseInput[]): string {
 	return responses.map((r) => JSON.stringify(r)).join('\n') + '\n';
 }
+
+/** One response's verdict from `submit_responses`. */
+export interface Verdict {
+	id: string | null;
+	status: 'accepted' | 'duplicate' | 'rejected';
+	code?: string;
+	reason?: string;
+}
+
+/** What `submit_responses` answers for a batch. */
+export interface Outcome {
+	results: Verdict[];
+	accepted: number;
+	duplicates: number;
+	rejected: number;
+}
