@@ -1,9 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { idlePhase, roundOpen } from './idle.ts';
-import { bytesToHex, hexToBytes, pbkdf2Sha256Hex, pbkdf2Sha256Plain } from './pbkdf2.ts';
+import { bytesToHex, hexToBytes, pbkdf2Sha256Hex, pbkdf2Sha256Plain, sha256Hex } from './pbkdf2.ts';
 import { lockMs, minPinIterations, PinLock, pinHash, pinMatches } from './pin.ts';
 import { hashKioskPin } from '../server/kiosk-pin.ts';
-import { sha256Hex } from './sha256.ts';
 
 describe('sha256Hex', () => {
 	test('matches the published test vectors and Node', async () => {

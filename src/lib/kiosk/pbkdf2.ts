@@ -144,6 +144,11 @@ export function pbkdf2Sha256Plain(
 	return wordsToBytes(t).slice(0, length);
 }
 
+/** The SHA-256 of `text` (UTF-8) as 64 lower-case hex digits: the hash the PBKDF2 above runs on. */
+export function sha256Hex(text: string): string {
+	return bytesToHex(wordsToBytes(sha256After(null, new TextEncoder().encode(text))));
+}
+
 export function hexToBytes(hex: string): Uint8Array {
 	if (!/^(?:[0-9a-f]{2})*$/i.test(hex)) throw new Error('not hex');
 	return Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
