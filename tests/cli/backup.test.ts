@@ -4,11 +4,9 @@
  * while it is stopped, then `npm run ita -- restore <file>` into a fresh folder — which
  * then gives the very same results for every round.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/embedded.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
@@ -22,21 +20,11 @@ import {
 	type ResponseInput
 } from '../support/fixtures.ts';
 import { freePort } from '../support/ports.ts';
+import { itaProcess } from '../support/cli.ts';
 import { EmbeddedServer } from '../support/server.ts';
 
-const run = promisify(execFile);
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
 const round = 'demo-bma-2567';
-
-async function ita(...args: string[]) {
-	try {
-		const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/cli/ita.ts', ...args]);
-		return { code: 0, stdout, stderr };
-	} catch (error) {
-		const e = error as { code: number; stdout: string; stderr: string };
-		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-	}
-}
 
 /** Every round's results, by round code, read from a (stopped server's) data folder. */
 async function resultsIn(folder: string): Promise<Record<string, unknown>> {
@@ -99,7 +87,7 @@ describe('backup and restore of the embedded data folder', () => {
 
 	test('while the server runs: the server makes the copy; restored into a fresh folder, every round reads the same', async () => {
 		const file = join(dir, 'running.tar');
-		const made = await ita('backup', file, '--data', data);
+		const made = await itaProcess('backup', file, '--data', data);
 		expect(made.stderr).toBe('');
 		expect(made.code).toBe(0);
 		expect(made.stdout).toMatch(/from the running server/);
@@ -115,7 +103,7 @@ describe('backup and restore of the embedded data folder', () => {
 		).toMatchObject({ eit: 16, iit: 8 });
 
 		const fresh = join(dir, 'fresh');
-		const restored = await ita('restore', file, '--data', fresh);
+		const restored = await itaProcess('restore', file, '--data', fresh);
 		expect(restored.stderr).toBe('');
 		expect(restored.code).toBe(0);
 		expect(restored.stdout).toMatch(/Restored/);
@@ -139,18 +127,18 @@ describe('backup and restore of the embedded data folder', () => {
 	test('with the server stopped: the folder is read directly; a restore never goes over a folder in use or with data', async () => {
 		await server.stop();
 		const file = join(dir, 'stopped.tar');
-		const made = await ita('backup', file, '--data', data);
+		const made = await itaProcess('backup', file, '--data', data);
 		expect(made.code).toBe(0);
 		expect(made.stdout).not.toMatch(/running server/);
 		const original = await resultsIn(data);
 
-		const over = await ita('restore', file, '--data', data);
+		const over = await itaProcess('restore', file, '--data', data);
 		expect(over.code).toBe(1);
 		expect(over.stderr).toMatch(/not empty/);
 		expect(await resultsIn(data)).toEqual(original);
 
 		const fresh = join(dir, 'fresh-2');
-		expect((await ita('restore', file, '--data', fresh)).code).toBe(0);
+		expect((await itaProcess('restore', file, '--data', fresh)).code).toBe(0);
 		expect(await resultsIn(fresh)).toEqual(original);
 
 		// Not a backup at all: said plainly, nothing made.
@@ -158,7 +146,7 @@ describe('backup and restore of the embedded data folder', () => {
 		await writeFile(junk, 'hello');
 		const empty = join(dir, 'fresh-3');
 		await mkdir(empty);
-		const refused = await ita('restore', junk, '--data', empty);
+		const refused = await itaProcess('restore', junk, '--data', empty);
 		expect(refused.code).toBe(1);
 		expect(refused.stderr).toMatch(/not an ITA Collect backup/);
 		await server.start();

@@ -4,32 +4,18 @@
  * as a person starts it (its exit code and output); the others call the same function in
  * this process (tests/support/cli.ts), which proves the same in a fraction of the time.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/embedded.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
-import { runIta } from '../support/cli.ts';
+import { itaProcess, runIta } from '../support/cli.ts';
 import { favourableResponse, toNdjson } from '../support/fixtures.ts';
 import { responsesFromQuestionScores } from '../support/published.ts';
 import samphanthawong from '../fixtures/samphanthawong-2567.json' with { type: 'json' };
 
-const run = promisify(execFile);
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
-
-/** `npm run ita -- <args>` as a process of its own. */
-async function itaProcess(...args: string[]) {
-	try {
-		const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/cli/ita.ts', ...args]);
-		return { code: 0, stdout, stderr };
-	} catch (error) {
-		const e = error as { code: number; stdout: string; stderr: string };
-		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-	}
-}
 
 const ita = (...args: string[]) => runIta(args);
 

@@ -4,28 +4,16 @@
  * service key — the filled-in template as CSV, one verdict per row, nothing twice.
  * And `ita import --help` answers with the usage.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { paperColumns, templateCsv } from '../../src/lib/admin/paper.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
+import { itaProcess } from '../support/cli.ts';
 import { EmbeddedServer } from '../support/server.ts';
 
-const run = promisify(execFile);
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
-
-async function ita(...args: string[]) {
-	try {
-		const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/cli/ita.ts', ...args]);
-		return { code: 0, stdout, stderr };
-	} catch (error) {
-		const e = error as { code: number; stdout: string; stderr: string };
-		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-	}
-}
 
 describe('ita import while the server runs', () => {
 	let dir: string;
@@ -47,7 +35,7 @@ describe('ita import while the server runs', () => {
 	});
 
 	test('--help prints the usage and succeeds', async () => {
-		const out = await ita('import', '--help');
+		const out = await itaProcess('import', '--help');
 		expect(out.code).toBe(0);
 		expect(out.stdout).toMatch(/import --round <code> <file>/);
 		expect(out.stdout).toMatch(/\.csv or \.xlsx/);
@@ -69,13 +57,13 @@ describe('ita import while the server runs', () => {
 		);
 
 		const data = join(dir, 'data');
-		const first = await ita('import', '--round', 'bang-rak-paper', '--data', data, file);
+		const first = await itaProcess('import', '--round', 'bang-rak-paper', '--data', data, file);
 		expect(first.stdout).toContain(`The server at http://127.0.0.1:${server.port} is running`);
 		expect(first.stdout).toContain('2 stored, 0 already there, 1 refused (of 3 lines)');
 		expect(first.stderr).toMatch(/line 5: missing_item: .*E2\.1/);
 		expect(first.code).toBe(1);
 
-		const second = await ita('import', '--round', 'bang-rak-paper', '--data', data, file);
+		const second = await itaProcess('import', '--round', 'bang-rak-paper', '--data', data, file);
 		expect(second.stdout).toContain('0 stored, 2 already there, 1 refused');
 
 		const stored = await server.withDatabase((db) =>

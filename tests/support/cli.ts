@@ -2,9 +2,11 @@
  * `npm run ita -- …` run inside the test's process: the same function the program runs,
  * with what it prints to the console collected. A spawn costs a second or more of start-up
  * (tsx compiling the CLI) and proves nothing more, except that the program's entry sets its
- * exit code — which tests/cli/cli.test.ts checks once with a real process.
+ * exit code — which tests/cli/cli.test.ts checks once with a real process (`itaProcess`,
+ * also used where a server runs beside the command).
  */
-import { format } from 'node:util';
+import { execFile } from 'node:child_process';
+import { format, promisify } from 'node:util';
 import { vi } from 'vitest';
 import { ita } from '../../src/cli/ita.ts';
 
@@ -32,5 +34,21 @@ export async function runIta(args: string[], env: Record<string, string> = {}): 
 		log.mockRestore();
 		error.mockRestore();
 		vi.unstubAllEnvs();
+	}
+}
+
+const run = promisify(execFile);
+
+/**
+ * `npm run ita -- <args>` as a process of its own, as a person starts it: its exit code and
+ * output. For what only a real process shows (the exit code, a server running beside it).
+ */
+export async function itaProcess(...args: string[]): Promise<CliRun> {
+	try {
+		const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/cli/ita.ts', ...args]);
+		return { code: 0, stdout, stderr };
+	} catch (error) {
+		const e = error as { code: number; stdout: string; stderr: string };
+		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
 	}
 }
