@@ -12,6 +12,8 @@ import type { Framework } from '../../src/lib/ita/framework.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
 import { anon, callRpc, service, type Claims } from '../../src/lib/server/db/rpc.ts';
 import type { Sql } from '../../src/lib/server/db/client.ts';
+// The benchmarks' seeded generator: a failure can be replayed.
+import { seededRandom } from '../bench/common.ts';
 import { engines, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import {
 	codeFor,
@@ -49,18 +51,6 @@ async function failure(call: Promise<unknown>): Promise<Failure> {
 		};
 	}
 	throw new Error('expected the call to be refused, and it succeeded');
-}
-
-/** A small seeded generator, so that a failure can be replayed. */
-function seeded(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /** A response with every item answered at random over its scale. */
@@ -205,7 +195,7 @@ async function expectKeptEqualsComputed(db: Sql, fiscalYear: number): Promise<nu
 describe.each(engines)('scores kept per round on %s', (engine) => {
 	let t: TestDatabase;
 	const year = 2031;
-	const random = seeded(16);
+	const random = seededRandom(16);
 	const rounds: { code: string; f: Framework }[] = [];
 
 	beforeAll(async () => {
@@ -360,7 +350,7 @@ describe.each(engines)('scores kept through held and released responses on %s', 
 	afterAll(() => t?.drop());
 
 	test('a held response counts nowhere; a released one counts, and the kept row follows', async () => {
-		const random = seeded(33);
+		const random = seededRandom(33);
 		const round = await createRound(t.db, {
 			framework: 'bma-2567',
 			agency: 'bang-rak',
