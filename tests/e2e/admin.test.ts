@@ -11,7 +11,7 @@ import { createAccount, type Account } from '../../src/lib/server/auth/accounts.
 import { issueSession, REFRESH_COOKIE, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
 import { desk, startE2e, type E2e } from '../support/e2e.ts';
 import type { EmbeddedServer } from '../support/server.ts';
-import { axeViolations, phone as phoneSize } from './browser.ts';
+import { axeViolations, interactive, phone as phoneSize } from './browser.ts';
 import { AgencyPage } from './pages/AgencyPage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { decodeQr, PostersPage } from './pages/PostersPage.ts';
@@ -126,7 +126,7 @@ describe('officers', () => {
 		await page.getByLabel(/^(รหัสผ่าน|Password)$/).fill(password);
 		arrive();
 		// The scripts have run (the layout's mark) and the typed address is still there.
-		await page.waitForFunction(() => performance.getEntriesByName('ita-interactive').length > 0);
+		await interactive(page);
 		expect(await field.inputValue()).toBe(email);
 		await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
 		await page.waitForURL(new RegExp(`/admin/${agency}$`));
@@ -145,7 +145,7 @@ describe('officers', () => {
 		const code = page.getByLabel(/^(รหัส|Code)$/).first();
 		await code.fill('e2e-typed-early');
 		arriveAgain();
-		await page.waitForFunction(() => performance.getEntriesByName('ita-interactive').length > 0);
+		await interactive(page);
 		expect(await code.inputValue()).toBe('e2e-typed-early');
 	});
 

@@ -74,3 +74,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
 		(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
 	);
 }
+
+/**
+ * The page's scripts have run (the root layout's `ita-interactive` mark): what needs them,
+ * such as a language switch without a reload, works from here.
+ */
+export function interactive(page: Page): Promise<unknown> {
+	return page.waitForFunction(() => performance.getEntriesByName('ita-interactive').length > 0);
+}

@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createAccount } from '../../src/lib/server/auth/accounts.ts';
 import { EmbeddedServer } from '../support/server.ts';
-import { axeViolations, phone, Profile } from './browser.ts';
+import { axeViolations, interactive, phone, Profile } from './browser.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 
 const desk = { width: 1280, height: 900 };
@@ -141,10 +141,6 @@ describe('issue 15: no lost input, Thai everywhere, no dead ends', () => {
 	});
 
 	/** Clicks the language switch and waits for the heading to change, with no page load. */
-	/** The page's scripts have run (the root layout's mark): a switch now needs no reload. */
-	const interactive = (page: Page) =>
-		page.waitForFunction(() => performance.getEntriesByName('ita-interactive').length > 0);
-
 	async function switchToEnglish(page: Page, heading: RegExp) {
 		await interactive(page);
 		await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
