@@ -7,8 +7,6 @@
  * way the copy is PGlite's own dump taken between queries: consistent, never a copy of
  * files being written.
  */
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -16,47 +14,7 @@ import { openPglite } from '../lib/server/db/client.ts';
 import { makeBackup, restoreBackup, RestoreRefused } from '../lib/server/embedded/backup.ts';
 import { DataFolderInUse, lockDataFolder } from '../lib/server/embedded/lock.ts';
 import { openDatabase } from '../lib/server/db/embedded.ts';
-
-/** What `npm start` writes into the data folder while it listens. */
-export interface ServerFile {
-	pid: number;
-	/** An address of this machine where the server answers (loopback when it listens on all). */
-	url: string;
-	/** The TLS name to check when `url` is https (the certificate's, not 127.0.0.1). */
-	servername?: string;
-}
-
-export const SERVER_FILE = 'server.json';
-
-function post(server: ServerFile, path: string, serviceKey: string): Promise<Buffer> {
-	const url = new URL(path, server.url);
-	const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-	return new Promise((done, fail) => {
-		const req = request(
-			url,
-			{
-				method: 'POST',
-				headers: { authorization: `Bearer ${serviceKey}`, apikey: serviceKey },
-				...(server.servername ? { servername: server.servername } : {})
-			},
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => {
-					const body = Buffer.concat(chunks);
-					if (res.statusCode === 200) done(body);
-					else
-						fail(
-							new Error(`the server answered ${res.statusCode}: ${body.toString().slice(0, 300)}`)
-						);
-				});
-				res.on('error', fail);
-			}
-		);
-		req.on('error', fail);
-		req.end();
-	});
-}
+import { postToServer, SERVER_FILE, type ServerFile } from './server-address.ts';
 
 /** Writes owner-only, through a temporary name: a half-written backup never has the final name. */
 async function writePrivate(file: string, data: Buffer): Promise<void> {
@@ -90,15 +48,23 @@ export async function backup(folderArg: string | undefined, file: string): Promi
 		const keys = JSON.parse(await readFile(join(folder, 'keys.json'), 'utf8')) as {
 			serviceKey: string;
 		};
-		try {
-			const tar = await post(server, '/backup', keys.serviceKey);
-			await writePrivate(file, tar);
-		} catch (failure) {
+		const failed = (why: string) => {
 			console.error(
 				`The running server (process ${server.pid}, ${server.url}) could not make the backup: ` +
-					`${(failure as Error).message}. Stop it and run the backup again to copy the folder directly.`
+					`${why}. Stop it and run the backup again to copy the folder directly.`
 			);
 			return 1;
+		};
+		try {
+			const answer = await postToServer(server, '/backup', keys.serviceKey);
+			if (answer.status !== 200) {
+				return failed(
+					`the server answered ${answer.status}: ${answer.body.toString().slice(0, 300)}`
+				);
+			}
+			await writePrivate(file, answer.body);
+		} catch (failure) {
+			return failed((failure as Error).message);
 		}
 		console.log(`Backup of ${folder} written to ${resolve(file)} (from the running server).`);
 		return 0;

@@ -31,7 +31,7 @@ import { paperResponses } from '../lib/admin/paper.ts';
 import { readSheet } from '../lib/server/admin/paper-sheet.ts';
 import { DataFolderInUse } from '../lib/server/embedded/lock.ts';
 import { thaiToday } from '../lib/survey/response.ts';
-import { runningServer } from './server-address.ts';
+import { postToServer, runningServer, type ServerAddress } from './server-address.ts';
 import { addSupabaseUser, listSupabaseUsers, supabaseTarget } from './supabase-users.ts';
 
 const usage = `Usage:
@@ -88,19 +88,16 @@ const direct =
 		callRpc<{ results: Verdict[] }>(db, service, 'submit_responses', { batch });
 
 /** submit_responses through a running server's REST API, with its service key. */
-function overHttp(url: string, serviceKey: string): Submit {
+function overHttp(server: ServerAddress, serviceKey: string): Submit {
 	return async (batch) => {
-		const response = await fetch(new URL('/rest/v1/rpc/submit_responses', url), {
-			method: 'POST',
-			headers: {
-				apikey: serviceKey,
-				authorization: `Bearer ${serviceKey}`,
-				'content-type': 'application/json'
-			},
-			body: JSON.stringify({ batch })
+		const answer = await postToServer(server, '/rest/v1/rpc/submit_responses', serviceKey, {
+			batch
 		});
-		if (!response.ok) throw httpFailure(url, response.status, await response.text());
-		return (await response.json()) as { results: Verdict[] };
+		const text = answer.body.toString();
+		if (answer.status < 200 || answer.status > 299) {
+			throw httpFailure(server.url, answer.status, text);
+		}
+		return JSON.parse(text) as { results: Verdict[] };
 	};
 }
 
@@ -230,7 +227,7 @@ async function importFile(args: string[]): Promise<number> {
 	let db: Sql | null = null;
 	let submit: Submit;
 	if (values.url) {
-		submit = overHttp(values.url, (await runningServer(values.data)).serviceKey);
+		submit = overHttp({ url: values.url }, (await runningServer(values.data)).serviceKey);
 	} else {
 		try {
 			db = await openDatabase({ databaseUrl, dataDir: values.data });
@@ -246,7 +243,7 @@ async function importFile(args: string[]): Promise<number> {
 				return 1;
 			}
 			console.log(`The server at ${server.url} is running: sending the responses to it.`);
-			submit = overHttp(server.url, server.serviceKey);
+			submit = overHttp({ url: server.url, servername: server.servername }, server.serviceKey);
 		}
 	}
 	try {

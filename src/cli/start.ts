@@ -23,7 +23,7 @@ import compression from 'compression';
 import { inRange, parseTrustedProxies, type Cidr } from '../lib/server/client-address.ts';
 import type { StartFacts } from '../lib/server/embedded/start-facts.ts';
 import { checkPublicUrl, isLoopbackHost } from '../lib/server/public-url.ts';
-import { SERVER_FILE, type ServerFile } from './backup.ts';
+import { SERVER_FILE, type ServerFile } from './server-address.ts';
 import { ensureBuilt } from './build.ts';
 
 function fatal(message: string): never {

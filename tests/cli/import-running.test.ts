@@ -2,17 +2,23 @@
  * Paper forms while the server runs (issue 15): `ita import` cannot open the locked data
  * folder, so it sends the responses to the running server's API with the folder's
  * service key — the filled-in template as CSV, one verdict per row, nothing twice.
- * And `ita import --help` answers with the usage.
+ * The server here runs on https with its own certificate (ITA_TLS_CERT) for its public
+ * name, as an office without a proxy in front runs it: the command reaches it at 127.0.0.1
+ * and checks the certificate against that name. And `ita import --help` answers with the
+ * usage.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { paperColumns, templateCsv } from '../../src/lib/admin/paper.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
-import { itaProcess } from '../support/cli.ts';
+import { promisify } from 'node:util';
+import { itaProcess, itaProcessWithEnv } from '../support/cli.ts';
 import { EmbeddedServer } from '../support/server.ts';
 
+const publicName = 'ita.bangrak.example.go.th';
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
 
 describe('ita import while the server runs', () => {
@@ -20,7 +26,32 @@ describe('ita import while the server runs', () => {
 	let server: EmbeddedServer;
 	beforeAll(async () => {
 		dir = await mkdtemp(join(tmpdir(), 'ita-cli-running-'));
-		server = new EmbeddedServer(join(dir, 'data'), 42000 + Math.floor(Math.random() * 3000));
+		// A self-signed certificate for the office's name (what `tls internal` or a private CA
+		// gives); the command trusts it as Node programs trust a private CA.
+		await promisify(execFile)('openssl', [
+			'req',
+			'-x509',
+			'-newkey',
+			'ec',
+			'-pkeyopt',
+			'ec_paramgen_curve:prime256v1',
+			'-nodes',
+			'-days',
+			'2',
+			'-subj',
+			`/CN=${publicName}`,
+			'-addext',
+			`subjectAltName=DNS:${publicName}`,
+			'-keyout',
+			join(dir, 'key.pem'),
+			'-out',
+			join(dir, 'cert.pem')
+		]);
+		server = new EmbeddedServer(join(dir, 'data'), 42000 + Math.floor(Math.random() * 3000), {
+			ITA_TLS_CERT: join(dir, 'cert.pem'),
+			ITA_TLS_KEY: join(dir, 'key.pem'),
+			ITA_PUBLIC_URL: `https://${publicName}`
+		});
 		await server.withDatabase((db) =>
 			db.query(
 				`insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on)
@@ -57,13 +88,16 @@ describe('ita import while the server runs', () => {
 		);
 
 		const data = join(dir, 'data');
-		const first = await itaProcess('import', '--round', 'bang-rak-paper', '--data', data, file);
-		expect(first.stdout).toContain(`The server at http://127.0.0.1:${server.port} is running`);
+		const trust = { NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') };
+		const importIt = () =>
+			itaProcessWithEnv(trust, 'import', '--round', 'bang-rak-paper', '--data', data, file);
+		const first = await importIt();
+		expect(first.stdout).toContain(`The server at https://127.0.0.1:${server.port} is running`);
 		expect(first.stdout).toContain('2 stored, 0 already there, 1 refused (of 3 lines)');
 		expect(first.stderr).toMatch(/line 5: missing_item: .*E2\.1/);
 		expect(first.code).toBe(1);
 
-		const second = await itaProcess('import', '--round', 'bang-rak-paper', '--data', data, file);
+		const second = await importIt();
 		expect(second.stdout).toContain('0 stored, 2 already there, 1 refused');
 
 		const stored = await server.withDatabase((db) =>

@@ -43,9 +43,19 @@ const run = promisify(execFile);
  * `npm run ita -- <args>` as a process of its own, as a person starts it: its exit code and
  * output. For what only a real process shows (the exit code, a server running beside it).
  */
-export async function itaProcess(...args: string[]): Promise<CliRun> {
+export function itaProcess(...args: string[]): Promise<CliRun> {
+	return itaProcessWithEnv({}, ...args);
+}
+
+/** `itaProcess` with `env` added to its environment (what Node reads only at start, say). */
+export async function itaProcessWithEnv(
+	env: Record<string, string>,
+	...args: string[]
+): Promise<CliRun> {
 	try {
-		const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/cli/ita.ts', ...args]);
+		const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/cli/ita.ts', ...args], {
+			env: { ...process.env, ...env }
+		});
 		return { code: 0, stdout, stderr };
 	} catch (error) {
 		const e = error as { code: number; stdout: string; stderr: string };
