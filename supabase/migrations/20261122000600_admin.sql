@@ -1039,12 +1039,14 @@ returns table (
 	agency_code text,
 	created_at timestamptz,
 	locked_until timestamptz,
-	last_login_at timestamptz
+	last_login_at timestamptz,
+	paused_at timestamptz
 )
 language sql stable
 set search_path = ''
 as $$
-	select a.account_id, a.email, a.ita_role, a.agency_id, g.code, a.created_at, a.locked_until, a.last_login_at
+	select a.account_id, a.email, a.ita_role, a.agency_id, g.code, a.created_at, a.locked_until, a.last_login_at,
+		a.paused_at
 	from ita_private.accounts a left join public.agencies g on g.agency_id = a.agency_id
 	-- A paused account's sessions end: it is no session's owner.
 	where a.account_id = account_by_id.id and a.paused_at is null
@@ -1060,12 +1062,14 @@ returns table (
 	agency_code text,
 	created_at timestamptz,
 	locked_until timestamptz,
-	last_login_at timestamptz
+	last_login_at timestamptz,
+	paused_at timestamptz
 )
 language sql stable
 set search_path = ''
 as $$
-	select a.account_id, a.email, a.ita_role, a.agency_id, g.code, a.created_at, a.locked_until, a.last_login_at
+	select a.account_id, a.email, a.ita_role, a.agency_id, g.code, a.created_at, a.locked_until, a.last_login_at,
+		a.paused_at
 	from ita_private.accounts a left join public.agencies g on g.agency_id = a.agency_id
 	order by a.email
 $$;

@@ -164,11 +164,13 @@ $$;
 revoke all on function ita_private.require_caller_account() from public, anon, authenticated, service_role;
 
 /**
- * Pauses (paused = true) or resumes an account of the embedded server; returns its email.
- * A paused account cannot sign in and its sessions stop working at once. The last
- * unpaused central administrator cannot be paused. PT404 when there is no such account.
+ * Pauses (paused = true) or resumes an account of the embedded server on behalf of
+ * `by` (a central administrator, checked by the caller); returns its email. A paused
+ * account cannot sign in and its sessions stop working at once. Nobody pauses their own
+ * account (22023), and the last unpaused central administrator cannot be paused. PT404
+ * when there is no such account.
  */
-create or replace function ita_private.set_account_paused(id uuid, paused boolean)
+create or replace function ita_private.set_account_paused(id uuid, paused boolean, by uuid)
 returns text
 language plpgsql
 set search_path = ''
@@ -180,6 +182,10 @@ begin
 	if a.account_id is null then
 		raise exception using errcode = 'PT404', message = 'account_unknown',
 			detail = jsonb_build_object('id', set_account_paused.id)::text, hint = 'no such account';
+	end if;
+	if coalesce(paused, false) and a.account_id = set_account_paused.by then
+		raise exception using errcode = '22023', message = 'account_pause_own',
+			hint = 'you cannot pause your own account; another central administrator can';
 	end if;
 	if coalesce(paused, false) and a.ita_role = 'central' and a.paused_at is null
 		and not exists (select from ita_private.accounts x
@@ -195,7 +201,7 @@ begin
 end;
 $$;
 
-revoke all on function ita_private.set_account_paused(uuid, boolean)
+revoke all on function ita_private.set_account_paused(uuid, boolean, uuid)
 	from public, anon, authenticated, service_role;
 
 -- ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import {
 	deleteAccount,
 	listAccounts,
 	resetPassword,
+	setAccountPaused,
 	verifyLogin,
 	LoginError,
 	PausedError
@@ -277,6 +278,48 @@ describe.each(engines)('accounts and the OIT table on %s', (engine) => {
 
 		expect(await deleteAccount(t.db, officer.id, second.id)).toBe('somchai@bangrak.go.th');
 		expect((await listAccounts(t.db)).map((a) => a.email)).toEqual(['deputy@bangkok.go.th']);
+	});
+
+	test('a paused account cannot sign in until resumed; nobody pauses their own account or the last central administrator', async () => {
+		const boss = await createAccount(t.db, {
+			email: 'boss@bangkok.go.th',
+			password: 'ศาลาว่าการ-กทม-2572',
+			role: 'central'
+		});
+		const officer = await createAccount(t.db, {
+			email: 'malee@bangrak.go.th',
+			password: 'ตึกใบหยก-บางรัก-2572',
+			role: 'officer',
+			agencyCode: 'bang-rak'
+		});
+		const signIn = () => verifyLogin(t.db, 'malee@bangrak.go.th', 'ตึกใบหยก-บางรัก-2572');
+		expect(await setAccountPaused(t.db, officer.id, true, boss.id)).toBe('malee@bangrak.go.th');
+		const listed = (await listAccounts(t.db)).find((a) => a.id === officer.id);
+		expect(listed?.pausedAt).toBeInstanceOf(Date);
+		await expect(signIn()).rejects.toBeInstanceOf(LoginError);
+		expect(await setAccountPaused(t.db, officer.id, false, boss.id)).toBe('malee@bangrak.go.th');
+		expect((await listAccounts(t.db)).find((a) => a.id === officer.id)?.pausedAt).toBeNull();
+		expect((await signIn()).email).toBe('malee@bangrak.go.th');
+
+		expect(await failure(setAccountPaused(t.db, boss.id, true, boss.id))).toMatchObject({
+			code: '22023',
+			message: 'account_pause_own'
+		});
+		// Every other central administrator paused or gone: the last one who can sign in stays.
+		const others = (await listAccounts(t.db)).filter(
+			(a) => a.role === 'central' && a.id !== boss.id && a.pausedAt === null
+		);
+		for (const other of others) await setAccountPaused(t.db, other.id, true, boss.id);
+		expect(await failure(setAccountPaused(t.db, boss.id, true, officer.id))).toMatchObject({
+			code: '22023',
+			message: 'last_central_admin_pause',
+			detail: { email: 'boss@bangkok.go.th' }
+		});
+		for (const other of others) await setAccountPaused(t.db, other.id, false, boss.id);
+		expect(await failure(setAccountPaused(t.db, randomUUID(), true, boss.id))).toMatchObject({
+			code: 'PT404',
+			message: 'account_unknown'
+		});
 	});
 
 	test('a password reset replaces the password and lifts a lock after failed sign-ins', async () => {

@@ -1,7 +1,8 @@
 /**
  * The accounts screen, as BMA's central administrator uses it on the embedded server:
  * adds an officer for a district office, gives them a new password when they forget it,
- * removes the account when they leave — and an officer never sees the screen.
+ * pauses it while they are away and resumes it when they are back, removes the account
+ * when they leave — and an officer never sees the screen.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -81,11 +82,48 @@ describe('the accounts screen', () => {
 		expect(await row(page, officer.email).getByRole('status').textContent()).toMatch(
 			/ตั้งรหัสผ่านใหม่ของ .* แล้ว/
 		);
-		const again = await signIn({ ...officer, password: newPassword }, /\/admin\/bang-rak$/);
+		const away = await signIn({ ...officer, password: newPassword }, /\/admin\/bang-rak$/);
 		// An officer is not shown the screen, nor can open it.
-		expect(await again.page.getByRole('link', { name: 'บัญชีผู้ใช้' }).count()).toBe(0);
-		const refused = await again.page.goto(new URL('/admin/accounts', e2e.server.url).toString());
+		expect(await away.page.getByRole('link', { name: 'บัญชีผู้ใช้' }).count()).toBe(0);
+		const refused = await away.page.goto(new URL('/admin/accounts', e2e.server.url).toString());
 		expect(refused?.status()).toBe(404);
+
+		// On leave: paused. Their open session ends at once, and signing in is refused.
+		expect(
+			await row(page, admin.email)
+				.getByRole('button', { name: /ระงับบัญชี/ })
+				.count()
+		).toBe(0);
+		loaded = page.waitForEvent('load');
+		await row(page, officer.email)
+			.getByRole('button', { name: /^ระงับบัญชีชั่วคราว/ })
+			.click();
+		await loaded;
+		expect(await row(page, officer.email).getByRole('status').textContent()).toMatch(
+			`ระงับบัญชี ${officer.email} แล้ว`
+		);
+		// When, in the Buddhist era.
+		const thisYear = new Date().getFullYear() + 543;
+		expect(await row(page, officer.email).textContent()).toMatch(
+			new RegExp(`ระงับบัญชีตั้งแต่ .*(${thisYear}|${thisYear - 1})`)
+		);
+		expect(await axeViolations(page)).toEqual([]);
+		await away.page.goto(new URL('/admin/bang-rak', e2e.server.url).toString());
+		expect(new URL(away.page.url()).pathname).toBe('/admin/login');
+		await away.login.signIn(officer.email, newPassword);
+		expect(await away.login.alertText()).toMatch(/^อีเมลหรือรหัสผ่านไม่ถูกต้อง/);
+
+		// Back: resumed, the same password works again.
+		loaded = page.waitForEvent('load');
+		await row(page, officer.email)
+			.getByRole('button', { name: /^เปิดใช้บัญชีอีกครั้ง/ })
+			.click();
+		await loaded;
+		expect(await row(page, officer.email).getByRole('status').textContent()).toMatch(
+			`เปิดใช้บัญชี ${officer.email} อีกครั้งแล้ว`
+		);
+		expect(await row(page, officer.email).textContent()).not.toMatch(/ระงับบัญชีตั้งแต่/);
+		const again = await signIn({ ...officer, password: newPassword }, /\/admin\/bang-rak$/);
 
 		await row(page, officer.email).getByText('ลบบัญชี', { exact: true }).click();
 		loaded = page.waitForEvent('load');

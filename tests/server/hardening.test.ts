@@ -218,8 +218,9 @@ describe('the embedded server refuses bad requests with a clear 4xx', () => {
 				['scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA']
 			);
 			await deleteAccount(db, await id('removed@bangrak.go.th'), central.id);
-			await db.query('select ita_private.set_account_paused($1::uuid, true)', [
-				await id('paused@bangrak.go.th')
+			await db.query('select ita_private.set_account_paused($1::uuid, true, $2::uuid)', [
+				await id('paused@bangrak.go.th'),
+				central.id
 			]);
 			await db.query(
 				`update ita_private.accounts set agency_id = (select agency_id from public.agencies

@@ -429,6 +429,10 @@ export const errors = {
 		th: 'การเข้าสู่ระบบนี้สิ้นสุดแล้ว เพราะบัญชีถูกลบ ถูกระงับ หรือย้ายหน่วยงาน กรุณาเข้าสู่ระบบใหม่',
 		en: 'This session has ended: the account was removed, paused or moved to another agency. Sign in again.'
 	},
+	account_pause_own: {
+		th: 'ระงับบัญชีของตนเองไม่ได้ ให้ผู้ดูแลระบบส่วนกลางคนอื่นเป็นผู้ระงับ',
+		en: 'You cannot pause your own account; another central administrator can.'
+	},
 	last_central_admin_pause: {
 		th: 'ระงับบัญชี {email} ไม่ได้ เพราะเป็นผู้ดูแลระบบส่วนกลางคนสุดท้ายที่ใช้งานได้ กรุณาเพิ่มผู้ดูแลระบบส่วนกลางอีกคนก่อน',
 		en: '{email} is the last central administrator who can sign in and cannot be paused; add another central administrator first.'

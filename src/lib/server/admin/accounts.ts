@@ -19,6 +19,7 @@ import {
 	deleteAccount,
 	listAccounts,
 	resetPassword,
+	setAccountPaused,
 	type AccountErrorCode,
 	type ItaRole
 } from '../auth/accounts.ts';
@@ -35,6 +36,7 @@ export interface AccountRow {
 	createdAt: string;
 	lastLoginAt: string | null;
 	lockedUntil: string | null;
+	pausedAt: string | null;
 }
 
 /** A central administrator may open the screen; to anyone else it does not exist. */
@@ -57,7 +59,8 @@ export async function accountRows(): Promise<AccountRow[]> {
 		agencyCode: a.agencyCode,
 		createdAt: a.createdAt.toISOString(),
 		lastLoginAt: a.lastLoginAt?.toISOString() ?? null,
-		lockedUntil: a.lockedUntil && a.lockedUntil > now ? a.lockedUntil.toISOString() : null
+		lockedUntil: a.lockedUntil && a.lockedUntil > now ? a.lockedUntil.toISOString() : null,
+		pausedAt: a.pausedAt?.toISOString() ?? null
 	}));
 }
 
@@ -120,4 +123,13 @@ export async function setPassword(id: string, password: string): Promise<string>
 /** Removes the account; the database refuses one's own and the last central administrator. */
 export async function removeAccount(user: SessionClaims, id: string): Promise<string> {
 	return deleteAccount(await db(), id, user.sub);
+}
+
+/** Pauses or resumes the account; the database refuses one's own and the last central administrator. */
+export async function pauseAccount(
+	user: SessionClaims,
+	id: string,
+	paused: boolean
+): Promise<string> {
+	return setAccountPaused(await db(), id, paused, user.sub);
 }

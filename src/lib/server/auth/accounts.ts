@@ -40,6 +40,8 @@ export interface AccountSummary extends Account {
 	createdAt: Date;
 	lockedUntil: Date | null;
 	lastLoginAt: Date | null;
+	/** Since when the account is paused (cannot sign in, its sessions have ended); null if not. */
+	pausedAt: Date | null;
 }
 
 export interface NewAccount {
@@ -441,15 +443,37 @@ export async function listAccounts(db: Sql): Promise<AccountSummary[]> {
 	const rows = await db.query<AccountRow>(
 		`select account_id, email, ita_role, agency_id, agency_code,
 			to_json(created_at) #>> '{}' as created_at, to_json(locked_until) #>> '{}' as locked_until,
-			to_json(last_login_at) #>> '{}' as last_login_at
+			to_json(last_login_at) #>> '{}' as last_login_at, to_json(paused_at) #>> '{}' as paused_at
 		from ita_private.list_accounts()`
 	);
 	return rows.map((row) => ({
 		...toAccount(row),
 		createdAt: toDate(row.created_at)!,
 		lockedUntil: toDate(row.locked_until),
-		lastLoginAt: toDate(row.last_login_at)
+		lastLoginAt: toDate(row.last_login_at),
+		pausedAt: toDate(row.paused_at)
 	}));
+}
+
+/**
+ * Pauses (or resumes) an account on behalf of `by` (a central administrator, checked by
+ * the caller): a paused account cannot sign in and its sessions end at once; resumed, it
+ * signs in with its password as before. The database refuses, with a message a person
+ * can act on: an account that is not there (PT404), one's own and the last central
+ * administrator who can sign in (22023). Returns the account's email.
+ */
+export async function setAccountPaused(
+	db: Sql,
+	id: string,
+	paused: boolean,
+	by: string
+): Promise<string> {
+	if (!uuid.test(id)) throw Object.assign(new Error('account_unknown'), { code: 'PT404' });
+	const [{ email }] = await db.query<{ email: string }>(
+		'select ita_private.set_account_paused($1::uuid, $2, $3::uuid) as email',
+		[id, paused, by]
+	);
+	return email;
 }
 
 /**

@@ -4,6 +4,7 @@ import { change } from '$lib/server/admin/actions.ts';
 import {
 	accountRows,
 	addAccount,
+	pauseAccount,
 	removeAccount,
 	requireCentral,
 	setPassword
@@ -44,6 +45,18 @@ export const actions: Actions = {
 			requireCentral(user);
 			const email = await setPassword(text(form, 'code'), field(form, 'newPassword'));
 			return { saved: 'reset', target: text(form, 'code'), email };
+		}),
+	pause: (event) =>
+		change(event, 'pause', async (user, form) => {
+			requireCentral(user);
+			const email = await pauseAccount(user, text(form, 'code'), true);
+			return { saved: 'pause', target: text(form, 'code'), email };
+		}),
+	resume: (event) =>
+		change(event, 'pause', async (user, form) => {
+			requireCentral(user);
+			const email = await pauseAccount(user, text(form, 'code'), false);
+			return { saved: 'resume', target: text(form, 'code'), email };
 		}),
 	remove: (event) =>
 		change(event, 'remove', async (user, form) => {
