@@ -91,6 +91,17 @@ describe('the embedded server', () => {
 		expect(await page()).not.toContain('ชั้น 2');
 	});
 
+	test('a survey page is drawn before its scripts are fetched; its two Thai faces come with it', async () => {
+		const response = await fetch(`${server.url}/r/${round}/iit`);
+		const html = await response.text();
+		const link = response.headers.get('link') ?? '';
+		expect(link).not.toContain('modulepreload');
+		expect(link.match(/rel="preload"; as="font"/g)).toHaveLength(2);
+		// SvelteKit's start-up, found and deferred (src/lib/server/first-paint.ts).
+		expect(html).toContain("getEntriesByName('first-contentful-paint')");
+		expect(html).toMatch(/link\.rel = 'modulepreload'/);
+	});
+
 	test('errors come back as PostgREST sends them', async () => {
 		const unknown = await anonClient().rpc('no_such_function', {});
 		expect(unknown.status).toBe(404);
