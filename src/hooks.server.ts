@@ -8,6 +8,7 @@ import { startEmbedded, stopEmbedded } from '$lib/server/embedded/index.ts';
 import type { StartFacts } from '$lib/server/embedded/start-facts.ts';
 import { currentUser } from '$lib/server/admin/session.ts';
 import { usesSupabase } from '$lib/server/config.ts';
+import { paintsBeforeScripts, startAfterFirstPaint } from '$lib/server/first-paint.ts';
 
 provideLang('en', en);
 addTexts('th', thLater);
@@ -57,14 +58,30 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// Only the officers' screens have a session; a respondent's page asks nothing of
 	// Supabase Auth (on Supabase, reading the session is a round trip to it).
 	event.locals.user = event.url.pathname.startsWith('/admin') ? await currentUser(event) : null;
+	// The survey's first screen is painted before its scripts are fetched (first-paint.ts).
+	const respondent = paintsBeforeScripts(event.route.id);
+	const modules: string[] = [];
 	return resolve(event, {
 		// The first screen's two Sarabun faces (its text and its bold heading and buttons, ~9 KB
-		// each, Thai glyphs only) load with the page's scripts, so that they are usually there
-		// for the first paint; one that comes later swaps in, into the room its metric-matched
-		// fallback took (src/lib/styles/fonts.css). No other font file is preloaded.
-		preload: ({ type, path }) =>
-			type === 'js' || type === 'css' || (type === 'font' && /sarabun-thai-(400|700)\./.test(path)),
-		transformPageChunk: ({ html }) =>
-			html.replace('<html lang="th">', `<html lang="${event.locals.lang}">`)
+		// each, Thai glyphs only) load with the page, so that they are usually there for the
+		// first paint and nothing moves when they come (CLS 0; without the preload Sarabun came
+		// after the first paint and the intro's lines moved: README, "Benchmarks"). No other
+		// font file is preloaded. The survey pages' scripts are preloaded after the first
+		// paint instead (first-paint.ts).
+		preload: ({ type, path }) => {
+			if (type === 'js' && respondent) {
+				modules.push(path);
+				return false;
+			}
+			return (
+				type === 'js' ||
+				type === 'css' ||
+				(type === 'font' && /sarabun-thai-(400|700)\./.test(path))
+			);
+		},
+		transformPageChunk: ({ html }) => {
+			html = html.replace('<html lang="th">', `<html lang="${event.locals.lang}">`);
+			return respondent ? startAfterFirstPaint(html, modules) : html;
+		}
 	});
 };

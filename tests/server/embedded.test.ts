@@ -72,6 +72,36 @@ describe('the embedded server', () => {
 		).toBeGreaterThanOrEqual(2);
 	});
 
+	test("a counter an officer renames shows on the next phone's survey page", async () => {
+		const page = async () => (await fetch(`${server.url}/r/${round}?sp=registration-1`)).text();
+		const rename = (th: string, en: string) =>
+			serviceClient().rpc('save_service_point', {
+				agency_code: 'demo',
+				code: 'registration-1',
+				name: { th, en },
+				section_code: 'registration',
+				update_existing: true
+			});
+		expect(await page()).toContain('ฝ่ายทะเบียน ช่อง 1');
+		expect(
+			(await rename('ฝ่ายทะเบียน ช่อง 1 ชั้น 2', 'Registration, counter 1, 2nd floor')).error
+		).toBeNull();
+		expect(await page()).toContain('ฝ่ายทะเบียน ช่อง 1 ชั้น 2');
+		expect((await rename('ฝ่ายทะเบียน ช่อง 1', 'Registration, counter 1')).error).toBeNull();
+		expect(await page()).not.toContain('ชั้น 2');
+	});
+
+	test('a survey page is drawn before its scripts are fetched; its two Thai faces come with it', async () => {
+		const response = await fetch(`${server.url}/r/${round}/iit`);
+		const html = await response.text();
+		const link = response.headers.get('link') ?? '';
+		expect(link).not.toContain('modulepreload');
+		expect(link.match(/rel="preload"; as="font"/g)).toHaveLength(2);
+		// SvelteKit's start-up, found and deferred (src/lib/server/first-paint.ts).
+		expect(html).toContain("getEntriesByName('first-contentful-paint')");
+		expect(html).toMatch(/link\.rel = 'modulepreload'/);
+	});
+
 	test('errors come back as PostgREST sends them', async () => {
 		const unknown = await anonClient().rpc('no_such_function', {});
 		expect(unknown.status).toBe(404);

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { fetchQuestionnaire } from './questionnaire.ts';
-import { supabaseConfig } from './config.ts';
+import { readQuestionnaire } from './questionnaire.ts';
+import { supabaseConfig, usesSupabase } from './config.ts';
 import { surveyDefinition } from '../survey/questionnaire.ts';
 import type { Instrument } from '../survey/response.ts';
 
@@ -13,11 +13,15 @@ export async function loadSurvey(
 ) {
 	const config = await supabaseConfig(url.origin);
 	const servicePoint = instrument === 'eit' ? url.searchParams.get('sp') : null;
-	const q = await fetchQuestionnaire(fetch, config, round, servicePoint);
+	// Embedded, every change goes through this process, which forgets what it kept; on
+	// Supabase, a change made elsewhere shows within a minute.
+	const maxAge = usesSupabase() ? 60_000 : Infinity;
+	const read = (sp: string | null) => readQuestionnaire(fetch, config, round, sp, maxAge);
+	const q = await read(servicePoint);
 	if (!q) {
 		// A mistyped or deleted counter in a round that exists: say so, and offer the
 		// round's general link rather than a dead end.
-		const general = servicePoint ? await fetchQuestionnaire(fetch, config, round, null) : null;
+		const general = servicePoint ? await read(null) : null;
 		if (general) {
 			error(404, {
 				message: 'service point not found',

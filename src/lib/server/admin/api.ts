@@ -12,6 +12,7 @@ import type { Sql } from '../db/client.ts';
 import { callRpc } from '../db/rpc.ts';
 import { usesSupabase } from '../config.ts';
 import { startEmbedded } from '../embedded/index.ts';
+import { forgetQuestionnaires } from '../questionnaire.ts';
 import type { SessionClaims } from './session.ts';
 import { supabaseRpc } from './supabase-auth.ts';
 
@@ -28,7 +29,14 @@ export async function rpc<T>(
 	fn: string,
 	args: Record<string, unknown> = {}
 ): Promise<T> {
-	if (usesSupabase()) return supabaseRpc<T>(user, fn, args);
+	if (usesSupabase()) {
+		const result = await supabaseRpc<T>(user, fn, args);
+		// This server cannot tell a read from a change on Supabase: what the survey pages
+		// kept is read again after any officer's call (in the embedded database, callRpc
+		// says when a call wrote).
+		forgetQuestionnaires();
+		return result;
+	}
 	return callRpc<T>(await database(), user, fn, args);
 }
 

@@ -50,6 +50,19 @@ export function asCaller<T>(
 
 const identifier = /^[a-z_][a-z0-9_]*$/;
 
+const writeListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` after each committed call that could have changed data a signed-in
+ * person or the service may change (a read-write call as `authenticated` or
+ * `service_role`; an anonymous caller can only submit, check a code or enrol a kiosk).
+ * Returns the function that stops it.
+ */
+export function afterWrites(listener: () => void): () => void {
+	writeListeners.add(listener);
+	return () => writeListeners.delete(listener);
+}
+
 /** What the gateway and callRpc need to know of an exposed function. */
 export interface FunctionInfo {
 	/** Argument name → type, in declaration order. */
@@ -172,7 +185,8 @@ export async function callRpc<T = unknown>(
 			from json_to_record($1::text::json) as pgrst_body(${columns})`;
 		params = [JSON.stringify(args)];
 	}
-	return asCaller(
+	const readOnly = options.readOnly ?? !info.volatile;
+	const result = await asCaller(
 		db,
 		claims,
 		async (tx) => {
@@ -180,6 +194,8 @@ export async function callRpc<T = unknown>(
 			return rows[0].result;
 		},
 		options.headers,
-		options.readOnly ?? !info.volatile
+		readOnly
 	);
+	if (!readOnly && claims.role !== 'anon') for (const listener of writeListeners) listener();
+	return result;
 }
