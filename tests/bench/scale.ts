@@ -361,7 +361,7 @@ runBenchmark(async () => {
 	if (process.env.BENCH_KEEP) {
 		// For EXPLAIN ANALYZE by hand afterwards; drop it yourself (`drop database …`).
 		onCleanup(async () => {
-			await t.db.close();
+			await t.close();
 			console.log(`\nkept the database: ${t.url}`);
 		});
 	} else {
