@@ -1114,22 +1114,13 @@ declare
 	fy integer := ita_private.require_fiscal_year(fiscal_year);
 	everyone boolean := ita_private.caller_is_central();
 	own uuid := ita_private.caller_agency_id();
-	sort_by text := lower(btrim(coalesce(sort, 'total')));
+	sort_by text;
 	direction text;
 	result jsonb;
 begin
-	if sort_by not in ('agency', 'respondents', 'iit', 'eit', 'oit', 'total') then
-		raise exception using errcode = '22023', message = 'sort_invalid',
-			detail = jsonb_build_object('field', 'sort', 'value', coalesce(sort, ''),
-				'options', 'agency, respondents, iit, eit, oit, total')::text,
-			hint = format('sort by agency, respondents, iit, eit, oit or total, not %s', sort);
-	end if;
-	direction := lower(btrim(coalesce(dir, case when sort_by = 'agency' then 'asc' else 'desc' end)));
-	if direction not in ('asc', 'desc') then
-		raise exception using errcode = '22023', message = 'sort_direction_invalid',
-			detail = jsonb_build_object('field', 'dir', 'value', coalesce(dir, ''))::text,
-			hint = format('dir is asc or desc, not %s', dir);
-	end if;
+	select x.sort_by, x.direction into sort_by, direction
+	from ita_private.require_sort(sort, dir, array['agency', 'respondents', 'iit', 'eit', 'oit', 'total'],
+		'total') x;
 	perform ita_private.require_page(page, page_size);
 
 	-- Every visible round as plain columns (no JSON read); the JSON of the page's rows only.
@@ -1252,7 +1243,9 @@ $$;
  * sort: agency (Thai name, the default), score or respondents; dir asc or desc (default:
  * agency asc, the others desc); suppressed rows last, ties by agency code. respondents
  * is the round's head-count of the instrument (null for an OIT item). A question no
- * framework of the year's rounds has is 22023. Reads the kept round_scores rows.
+ * framework of the year's rounds has is 22023. Reads the kept round_question_scores rows
+ * (…20261206003000_round_scores.sql) through their index on (fiscal year, question): no
+ * JSON is read, and the cells are built for the page's rows only.
  */
 create or replace function public.question_across_agencies(fiscal_year integer, question_id text,
 	sort text default 'agency', dir text default null, page integer default 1,
@@ -1268,7 +1261,7 @@ declare
 	wanted text := lower(btrim(question_id));
 	everyone boolean := ita_private.caller_is_central();
 	own uuid := ita_private.caller_agency_id();
-	sort_by text := lower(btrim(coalesce(sort, 'agency')));
+	sort_by text;
 	direction text;
 	result jsonb;
 begin
@@ -1276,61 +1269,52 @@ begin
 		raise exception using errcode = '22023', message = 'question_missing',
 			detail = '{"field": "question"}', hint = 'give the question, like e1 or E1';
 	end if;
-	if sort_by not in ('agency', 'score', 'respondents') then
-		raise exception using errcode = '22023', message = 'sort_invalid',
-			detail = jsonb_build_object('field', 'sort', 'value', coalesce(sort, ''),
-				'options', 'agency, score, respondents')::text,
-			hint = format('sort by agency, score or respondents, not %s', sort);
-	end if;
-	direction := lower(btrim(coalesce(dir, case when sort_by = 'agency' then 'asc' else 'desc' end)));
-	if direction not in ('asc', 'desc') then
-		raise exception using errcode = '22023', message = 'sort_direction_invalid',
-			detail = jsonb_build_object('field', 'dir', 'value', coalesce(dir, ''))::text,
-			hint = format('dir is asc or desc, not %s', dir);
-	end if;
+	select x.sort_by, x.direction into sort_by, direction
+	from ita_private.require_sort(sort, dir, array['agency', 'score', 'respondents'], 'agency') x;
 	perform ita_private.require_page(page, page_size);
 
-	-- Plain columns for every visible round; the cells' JSON for the page's rows only.
+	-- Every visible round's row of the question, through the index on (fiscal year, question):
+	-- plain columns that hold what it filters and sorts by, no join; then only as much
+	-- sorting as the page needs (a bounded sort up to its last row), and the page's rows
+	-- joined to their round, agency and question.
 	with
 	visible as (
-		select x.round_id, x.code as round_code, x.framework_id, a.code as agency_code,
-			a.name as agency_name, a.name ->> 'th' as agency_th,
-			q.question_id as qid, q.instrument as q_instrument, q.text as q_text,
-			case q.instrument
-				when 'iit' then coalesce(s.respondents_iit, 0)
-				when 'eit' then coalesce(s.respondents_eit, 0)
-			end as respondents,
-			case when s.hidden is not null and not s.hidden ? q.instrument
-				then (s.question_scores ->> q.question_id)::numeric end as score
-		from public.rounds x
-			join public.framework_questions q on q.framework_id = x.framework_id
-				and lower(q.question_id) = wanted
-			join public.agencies a on a.agency_id = x.agency_id
-			left join public.round_scores s on s.round_id = x.round_id
-		where x.fiscal_year = fy and (everyone or x.agency_id = own)
+		select k.*, case when not k.hidden then k.score end as shown_score
+		from public.round_question_scores k
+		where k.fiscal_year = fy and lower(k.question_id) = wanted
+			and (everyone or k.agency_id = own)
 	),
+	-- The sort keys first in each row: the sort reads them from 2,000 or 8,325 rows, and a
+	-- column after text and nulls is found by walking the row (a third of the time here).
 	keyed as (
-		select v.*,
-			case sort_by
-				when 'score' then v.score
-				when 'respondents' then v.respondents::numeric
-			end as num_key,
-			case when sort_by = 'agency' then ita_private.thai_sort_key(v.agency_th) end as text_key
+		select s.missing, s.num_up, s.num_down, s.text_up, s.text_down, v.agency_code, v.round_code,
+			v.round_id, v.question_id, v.agency_id, v.framework_id, v.respondents, v.score, v.exact, v.hidden
 		from visible v
-	),
-	ordered as (
-		select k.*, row_number() over (order by
-			(k.num_key is null and k.text_key is null),
-			case when direction = 'asc' then k.num_key end asc,
-			case when direction = 'desc' then k.num_key end desc,
-			case when direction = 'asc' then k.text_key end asc,
-			case when direction = 'desc' then k.text_key end desc,
-			k.agency_code, k.round_code) as pos
-		from keyed k
+			cross join lateral (
+				select case sort_by
+						when 'score' then v.shown_score
+						when 'respondents' then v.respondents::numeric
+					end as num_key,
+					case when sort_by = 'agency' then v.agency_sort_key end as text_key
+			) n
+			-- As fiscal_year_overview: a row without the value last, either way.
+			cross join lateral (
+				select n.num_key is null and n.text_key is null as missing,
+					case when direction = 'asc' then n.num_key end as num_up,
+					case when direction = 'desc' then n.num_key end as num_down,
+					case when direction = 'asc' then n.text_key end as text_up,
+					case when direction = 'desc' then n.text_key end as text_down
+			) s
 	),
 	on_page as materialized (
-		select o.* from ordered o
-		where o.pos > (page - 1)::bigint * page_size and o.pos <= page::bigint * page_size
+		select p.*, row_number() over (order by p.missing, p.num_up, p.num_down desc, p.text_up,
+			p.text_down desc, p.agency_code, p.round_code) as pos
+		from (
+			select k.* from keyed k
+			order by k.missing, k.num_up, k.num_down desc, k.text_up, k.text_down desc, k.agency_code,
+				k.round_code
+			limit page_size offset (page - 1)::bigint * page_size
+		) p
 	)
 	select jsonb_build_object(
 		'fiscalYear', fy,
@@ -1339,29 +1323,32 @@ begin
 		'dir', direction,
 		'page', page,
 		'pageSize', page_size,
-		'count', (select count(*) from visible),
-		'pages', (select ceil(count(*)::numeric / page_size)::integer from visible),
-		'stats', (select jsonb_build_object('scored', count(v.score),
-				'mean', ita_private.round2(avg(v.score)), 'min', min(v.score), 'max', max(v.score))
-			from visible v),
+		'count', t.n,
+		'pages', ceil(t.n::numeric / page_size)::integer,
+		'stats', jsonb_build_object('scored', t.scored, 'mean', ita_private.round2(t.mean),
+			'min', t.min, 'max', t.max),
 		'agencies', coalesce((select jsonb_agg(jsonb_build_object(
-				'agency', jsonb_build_object('code', o.agency_code, 'name', o.agency_name),
+				'agency', jsonb_build_object('code', a.code, 'name', a.name),
 				'round', o.round_code,
 				'framework', o.framework_id,
-				'question', o.qid,
-				'instrument', o.q_instrument,
-				'text', o.q_text,
+				'question', o.question_id,
+				'instrument', q.instrument,
+				'text', q.text,
 				'respondents', o.respondents
-			) || j.cell order by o.pos)
+			-- The cell as round_results' questions["<id>"], or the suppressed one, both with
+			-- points (as ita_private.score_counts writes them).
+			) || case when o.hidden then ita_private.suppressed_cell('small')
+				else jsonb_build_object('score', o.score, 'exact', o.exact) end
+			|| jsonb_build_object('points', nullif(coalesce(q.points, 1), 1))
+			order by o.pos)
 			from on_page o
-				-- The cell of the page's rows only, each by its key.
-				cross join lateral (
-					select ita_private.central_question(coalesce(s.questions, '{}'), o.qid, o.q_instrument,
-						coalesce(s.hidden, jsonb_build_object(o.q_instrument,
-							ita_private.suppressed_cell('small')))) as cell
-					from (select) one left join public.round_scores s on s.round_id = o.round_id
-				) j), '[]')
-	) into result;
+				join public.agencies a on a.agency_id = o.agency_id
+				join public.framework_questions q on q.framework_id = o.framework_id
+					and q.question_id = o.question_id), '[]')
+	)
+	into result
+	from (select count(*) as n, count(v.shown_score) as scored, avg(v.shown_score) as mean,
+		min(v.shown_score) as min, max(v.shown_score) as max from visible v) t;
 
 	if (result ->> 'count')::integer = 0 and exists (select from public.rounds x
 			where x.fiscal_year = fy and (everyone or x.agency_id = own)) then

@@ -14,11 +14,14 @@
  * then the ratio of each between the largest and the smallest N, and a JSON summary line.
  * At 2,000 agencies (BENCH_PAGE_AT) it also times the central page, /admin/central, as the
  * embedded server (`npm start`, PGlite) renders it for a signed-in central administrator:
- * the agencies, rounds and kept scores are copied into a fresh data folder and the page
+ * the agencies, rounds and kept scores (round_scores, round_question_scores) are copied into a fresh data folder and the page
  * is fetched over HTTP on this machine (target: under 1 s).
  *
  *   npm run bench:scale                     (50, 500, 2,000 agencies)
  *   npm run bench:scale -- --agencies 8325  (the national year)
+ *
+ * BENCH_KEEP=1 leaves the database on the server (its URL is printed at the end), to
+ * look at the views' plans with EXPLAIN ANALYZE; drop it by hand afterwards.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -270,13 +273,20 @@ async function centralPageMs(source: Sql): Promise<{ overview: number; question:
 	const dataDir = join(dir, 'data');
 	const db = await openDatabase({ dataDir });
 	try {
-		const [dump] = await source.query<{ agencies: string; rounds: string; scores: string }>(
+		const [dump] = await source.query<{
+			agencies: string;
+			rounds: string;
+			scores: string;
+			questions: string;
+		}>(
 			`select (select jsonb_agg(to_jsonb(a)) from public.agencies a where a.code like 'bench-%')::text as agencies,
 				(select jsonb_agg(to_jsonb(r)) from public.rounds r where r.code like 'bench-%')::text as rounds,
 				(select jsonb_agg(to_jsonb(s)) from public.round_scores s
-					join public.rounds r using (round_id) where r.code like 'bench-%')::text as scores`
+					join public.rounds r using (round_id) where r.code like 'bench-%')::text as scores,
+				(select jsonb_agg(to_jsonb(k)) from public.round_question_scores k
+					where k.round_code like 'bench-%')::text as questions`
 		);
-		const kept = `round_id, stale, respondents_iit, respondents_eit, instruments, questions, question_scores,
+		const kept = `round_id, stale, respondents_iit, respondents_eit, instruments, questions,
 			indicators, groups, total, total_exact, level, level_label, hidden, refreshed_at`;
 		await db.transaction(async (tx) => {
 			// The rows are copied as they are: no trigger rescoring them from empty counters.
@@ -293,6 +303,11 @@ async function centralPageMs(source: Sql): Promise<{ overview: number; question:
 				`insert into public.round_scores (${kept})
 				select ${kept} from jsonb_populate_recordset(null::public.round_scores, $1::text::jsonb)`,
 				[dump.scores]
+			);
+			await tx.query(
+				`insert into public.round_question_scores
+				select * from jsonb_populate_recordset(null::public.round_question_scores, $1::text::jsonb)`,
+				[dump.questions]
 			);
 		});
 		await db.exec('analyze');
@@ -343,7 +358,15 @@ runBenchmark(async () => {
 	);
 	console.log('postgres: setting up a fresh database …');
 	const t = await freshDatabase('postgres');
-	onCleanup(() => t.drop());
+	if (process.env.BENCH_KEEP) {
+		// For EXPLAIN ANALYZE by hand afterwards; drop it yourself (`drop database …`).
+		onCleanup(async () => {
+			await t.close();
+			console.log(`\nkept the database: ${t.url}`);
+		});
+	} else {
+		onCleanup(() => t.drop());
+	}
 	const db = t.db;
 	const random = seededRandom(16);
 	const makeRound = (i: number): BenchRound => ({

@@ -88,13 +88,31 @@ function oitQuestions(f: Framework): string[] {
 	]);
 }
 
+/** A round's row of public.round_question_scores, as the test reads it. */
+type QuestionRow = {
+	question_id: string;
+	fiscal_year: number;
+	agency_code: string;
+	agency_sort_key: string;
+	round_code: string;
+	framework_id: string;
+	respondents: number | null;
+	score: string | null;
+	exact: string | null;
+	hidden: boolean;
+};
+
 type Kept = {
 	code: string;
 	stale: boolean;
 	respondents: { iit: number; eit: number };
 	instruments: unknown;
 	questions: unknown;
-	question_scores: Record<string, number | null>;
+	question_rows: QuestionRow[];
+	agency_code: string;
+	agency_name: string;
+	framework_id: string;
+	fiscal_year: number;
 	indicators: unknown;
 	groups: unknown;
 	total: string | null;
@@ -102,6 +120,30 @@ type Kept = {
 	level: string | null;
 	level_label: unknown;
 };
+
+const num = (x: string | null) => (x === null ? null : Number(x));
+
+/** The instrument of a question of one of the two frameworks the tests use. */
+function instrumentOf(framework: string, question: string): 'iit' | 'eit' | 'oit' {
+	const f = [nacc, bma].find((x) => x.id === framework)!;
+	return f.instruments.find((i) =>
+		i.indicators.some((ind) =>
+			[...(ind.questions ?? []), ...(ind.subIndicators ?? []).flatMap((x) => x.questions)].some(
+				(q) => q.id === question
+			)
+		)
+	)!.id;
+}
+
+/** The round's head-count of the question's instrument; none for an OIT item. */
+function respondentsOf(
+	framework: string,
+	question: string,
+	respondents: Record<string, number>
+): number | null {
+	const instrument = instrumentOf(framework, question);
+	return instrument === 'oit' ? null : respondents[instrument];
+}
 
 /**
  * Every round's kept row beside what round_results computes from the counters now, and
@@ -111,9 +153,17 @@ type Kept = {
 async function expectKeptEqualsComputed(db: Sql, fiscalYear: number): Promise<number> {
 	const kept = await db.query<Kept>(
 		`select r.code, s.stale, jsonb_build_object('iit', s.respondents_iit, 'eit', s.respondents_eit) as respondents,
-			s.instruments, s.questions, s.question_scores, s.indicators, s.groups, s.total::text, s.total_exact::text,
-			s.level, s.level_label
+			s.instruments, s.questions, s.indicators, s.groups, s.total::text, s.total_exact::text,
+			s.level, s.level_label, a.code as agency_code, a.name ->> 'th' as agency_name, r.framework_id,
+			r.fiscal_year,
+			coalesce((select jsonb_agg(jsonb_build_object('question_id', k.question_id,
+					'fiscal_year', k.fiscal_year, 'agency_code', k.agency_code,
+					'agency_sort_key', k.agency_sort_key, 'round_code', k.round_code,
+					'framework_id', k.framework_id, 'respondents', k.respondents, 'score', k.score::text,
+					'exact', k.exact::text, 'hidden', k.hidden) order by k.question_id)
+				from public.round_question_scores k where k.round_id = s.round_id), '[]') as question_rows
 		from public.rounds r join public.round_scores s using (round_id)
+			join public.agencies a using (agency_id)
 		where r.fiscal_year = $1 order by r.code`,
 		[fiscalYear]
 	);
@@ -130,13 +180,35 @@ async function expectKeptEqualsComputed(db: Sql, fiscalYear: number): Promise<nu
 		expect(k.respondents, k.code).toEqual(r.respondents);
 		expect(k.instruments, k.code).toEqual(r.instruments);
 		expect(k.questions, k.code).toEqual(r.questions);
-		expect(k.question_scores, k.code).toEqual(
-			Object.fromEntries(
-				Object.entries(r.questions as Record<string, { score: number | null }>).map(([q, c]) => [
-					q,
-					c.score
-				])
-			)
+		// One kept row per question, with the round's scores and what the comparison sorts by.
+		const questions = r.questions as Record<string, { score: number | null; exact: number | null }>;
+		const respondents = r.respondents as Record<string, number>;
+		const [{ hidden }] = await db.query<{ hidden: Record<string, unknown> }>(
+			'select s.hidden from public.round_scores s join public.rounds r using (round_id) where r.code = $1',
+			[k.code]
+		);
+		const [{ sortKey }] = await db.query<{ sortKey: string }>(
+			'select ita_private.thai_sort_key($1) as "sortKey"',
+			[k.agency_name]
+		);
+		expect(
+			k.question_rows.map((q) => ({ ...q, score: num(q.score), exact: num(q.exact) })),
+			k.code
+		).toEqual(
+			Object.entries(questions)
+				.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+				.map(([id, cell]) => ({
+					question_id: id,
+					fiscal_year: k.fiscal_year,
+					agency_code: k.agency_code,
+					agency_sort_key: sortKey,
+					round_code: k.code,
+					framework_id: k.framework_id,
+					respondents: respondentsOf(k.framework_id, id, respondents),
+					score: cell.score,
+					exact: cell.exact,
+					hidden: instrumentOf(k.framework_id, id) in hidden
+				}))
 		);
 		expect(k.indicators, k.code).toEqual(r.indicators);
 		expect(k.groups, k.code).toEqual(r.groups);
@@ -571,6 +643,29 @@ describe.each(engines)('the central view, sorted and paged in SQL, on %s', (engi
 			'lat-phrao'
 		]);
 		expect(second.agencies[2].suppressed).toBe(true);
+	});
+
+	test('an agency renamed: the comparison by agency places it by its new name at once', async () => {
+		const byAgency = async () =>
+			(
+				await callRpc<{ agencies: { agency: { code: string; name: { th: string } } }[] }>(
+					t.db,
+					central,
+					'question_across_agencies',
+					{ fiscal_year: year, question_id: 'e1', sort: 'agency' }
+				)
+			).agencies.map((a) => a.agency);
+		expect((await byAgency())[0].code).not.toBe('yan-nawa');
+		await callRpc(t.db, central, 'save_agency', {
+			code: 'yan-nawa',
+			name: { th: 'กรุงเทพมหานคร ยานนาวา', en: 'Yan Nawa' },
+			update_existing: true
+		});
+		expect((await byAgency())[0]).toEqual({
+			code: 'yan-nawa',
+			name: { th: 'กรุงเทพมหานคร ยานนาวา', en: 'Yan Nawa' }
+		});
+		await expectKeptEqualsComputed(t.db, year);
 	});
 
 	test('a sort, direction or page it cannot use is refused, saying what it can', async () => {

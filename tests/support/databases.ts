@@ -23,6 +23,8 @@ export interface TestDatabase {
 	/** A URL another process can open (PostgreSQL only). */
 	url?: string;
 	drop(): Promise<void>;
+	/** Closes the connections and leaves the database as it is (PostgreSQL: on the server). */
+	close(): Promise<void>;
 }
 
 export interface FreshOptions {
@@ -47,7 +49,7 @@ export async function freshDatabase(
 		await prepare(db, options);
 		await migrate(db);
 		await installFrameworks(db);
-		return { db, drop: () => db.close() };
+		return { db, drop: () => db.close(), close: () => db.close() };
 	}
 	const name = `ita_test_${randomBytes(6).toString('hex')}`;
 	const admin = openPostgres(pgAdminUrl, { max: 1 });
@@ -64,6 +66,10 @@ export async function freshDatabase(
 		async drop() {
 			await db.close();
 			await admin.exec(`drop database if exists ${name} with (force)`);
+			await admin.close();
+		},
+		async close() {
+			await db.close();
 			await admin.close();
 		}
 	};

@@ -7,7 +7,7 @@ create extension if not exists pgtap with schema extensions;
 grant usage on schema extensions to anon, authenticated, service_role;
 set local search_path = public, extensions;
 
-select plan(19);
+select plan(20);
 
 -- Two offices of the seeded fifty, one open round each.
 insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on, status)
@@ -68,6 +68,8 @@ select throws_ok($$ select 1 from public.answer_counts $$, '42501', null,
 	'officer A reads no counters directly, agency B''s or any');
 select throws_ok($$ select 1 from public.round_scores $$, '42501', null,
 	'officer A reads no kept scores directly, agency B''s or any');
+select throws_ok($$ select 1 from public.round_question_scores $$, '42501', null,
+	'officer A reads no kept question scores directly, agency B''s or any');
 select results_eq(
 	$$ select r ->> 'code' from jsonb_array_elements(public.fiscal_year_overview(2024) -> 'agencies') a,
 		jsonb_extract_path(a, 'round') r $$,
