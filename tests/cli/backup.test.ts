@@ -22,6 +22,7 @@ import {
 import { freePort } from '../support/ports.ts';
 import { itaProcess } from '../support/cli.ts';
 import { EmbeddedServer } from '../support/server.ts';
+import { migratedDataFolder } from '../support/templates.ts';
 
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
 const round = 'demo-bma-2567';
@@ -65,6 +66,7 @@ describe('backup and restore of the embedded data folder', () => {
 		dir = await mkdtemp(join(tmpdir(), 'ita-backup-'));
 		data = join(dir, 'data');
 		server = new EmbeddedServer(data, await freePort());
+		await migratedDataFolder(data);
 		await server.start();
 		const { anonKey } = await server.keys();
 		const submitted = await fetch(`${server.url}/rest/v1/rpc/submit_responses`, {

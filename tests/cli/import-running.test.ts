@@ -12,6 +12,7 @@ import { paperColumns, templateCsv } from '../../src/lib/admin/paper.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
 import { itaProcess } from '../support/cli.ts';
 import { EmbeddedServer } from '../support/server.ts';
+import { migratedDataFolder } from '../support/templates.ts';
 
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
 
@@ -21,6 +22,7 @@ describe('ita import while the server runs', () => {
 	beforeAll(async () => {
 		dir = await mkdtemp(join(tmpdir(), 'ita-cli-running-'));
 		server = new EmbeddedServer(join(dir, 'data'), 42000 + Math.floor(Math.random() * 3000));
+		await migratedDataFolder(server.dataDir);
 		await server.withDatabase((db) =>
 			db.query(
 				`insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on)
