@@ -16,7 +16,7 @@ import { callRpc, service } from '../../src/lib/server/db/rpc.ts';
 import { hashKioskPin } from '../../src/lib/server/kiosk-pin.ts';
 import { Caddy } from '../support/caddy.ts';
 import { freePort } from '../support/ports.ts';
-import { sharedBrowser, type SharedBrowser } from '../support/e2e.ts';
+import { E2E_WAIT_MS, sharedBrowser, type SharedBrowser } from '../support/e2e.ts';
 import { EmbeddedServer } from '../support/server.ts';
 import { migratedDataFolder } from '../support/templates.ts';
 import { axeViolations, phone, tablet } from './browser.ts';
@@ -97,9 +97,7 @@ describe('an office on https at its own name (Caddy, tls internal)', () => {
 		);
 
 	async function controlled(page: Page) {
-		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
-			timeout: 60_000
-		});
+		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
 	}
 
 	test('a phone: the service worker takes control; two answers offline survive a reload and arrive exactly once', async () => {
@@ -123,7 +121,7 @@ describe('an office on https at its own name (Caddy, tls internal)', () => {
 
 		await context.setOffline(false);
 		await status.sendNow();
-		await expect.poll(() => status.count('queued'), { timeout: 60_000 }).toBe(0);
+		await expect.poll(() => status.count('queued'), { timeout: E2E_WAIT_MS }).toBe(0);
 		expect(await status.count('sent')).toBe(2);
 		const after = await storedIds();
 		expect(after.length).toBe(before.length + 2);
@@ -161,7 +159,7 @@ describe('an office on https at its own name (Caddy, tls internal)', () => {
 		await expect.poll(() => kiosk.queued()).toBe(2);
 
 		await context.setOffline(false);
-		await expect.poll(() => kiosk.queued(), { timeout: 60_000 }).toBe(0);
+		await expect.poll(() => kiosk.queued(), { timeout: E2E_WAIT_MS }).toBe(0);
 		const rows = await server.withDatabase((db) =>
 			db.query<{ id: string }>(
 				`select p.response_id::text as id from public.responses p join public.kiosks k using (kiosk_id)
@@ -345,7 +343,7 @@ describe('the same name over plain http (no Caddy, no ITA_PUBLIC_URL)', () => {
 		await kiosk.welcome();
 		expect(await page.locator('[data-insecure]').textContent()).toMatch(/ทำงานแบบออฟไลน์ไม่ได้/);
 		await kiosk.visitor();
-		await expect.poll(() => kiosk.queued(), { timeout: 30_000 }).toBe(0);
+		await expect.poll(() => kiosk.queued(), { timeout: E2E_WAIT_MS }).toBe(0);
 		// Before the server is stopped to be looked into (the tablet would then log its refused calls).
 		expect(problems, problems.join('\n')).toEqual([]);
 		const stored = await server.withDatabase((db) =>
