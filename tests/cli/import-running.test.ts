@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { paperColumns, templateCsv } from '../../src/lib/admin/paper.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
-import { itaProcess } from '../support/cli.ts';
+import { itaProcess, runIta } from '../support/cli.ts';
 import { EmbeddedServer } from '../support/server.ts';
 import { migratedDataFolder } from '../support/templates.ts';
 
@@ -37,7 +37,7 @@ describe('ita import while the server runs', () => {
 	});
 
 	test('--help prints the usage and succeeds', async () => {
-		const out = await itaProcess('import', '--help');
+		const out = await runIta(['import', '--help']);
 		expect(out.code).toBe(0);
 		expect(out.stdout).toMatch(/import --round <code> <file>/);
 		expect(out.stdout).toMatch(/\.csv or \.xlsx/);
@@ -65,7 +65,8 @@ describe('ita import while the server runs', () => {
 		expect(first.stderr).toMatch(/line 5: missing_item: .*E2\.1/);
 		expect(first.code).toBe(1);
 
-		const second = await itaProcess('import', '--round', 'bang-rak-paper', '--data', data, file);
+		// Again, in this process (the real process ran above): nothing stored twice.
+		const second = await runIta(['import', '--round', 'bang-rak-paper', '--data', data, file]);
 		expect(second.stdout).toContain('0 stored, 2 already there, 1 refused');
 
 		const stored = await server.withDatabase((db) =>
