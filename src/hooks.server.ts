@@ -28,6 +28,10 @@ export const init: ServerInit = async () => {
 		if (announce) announce.push(facts);
 		else console.log(`ITA Collect: data in ${started.dataDir}`);
 		process.once('sveltekit:shutdown', () => void stopEmbedded());
+		// A test seam: a server the tests started answers their SQL (test-channel.ts).
+		if (process.env.NODE_ENV === 'test' && env.ITA_TEST_SQL === '1' && process.send) {
+			(await import('$lib/server/db/test-channel.ts')).answerSql(started.db);
+		}
 	} catch (error) {
 		if (error instanceof DataFolderInUse) {
 			console.error(error.message);

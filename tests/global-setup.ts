@@ -5,6 +5,7 @@
 import { ensureBuilt } from '../src/cli/build.ts';
 import { openPostgres } from '../src/lib/server/db/client.ts';
 import { pgAdminUrl } from './support/databases.ts';
+import { ensureTemplates } from './support/templates.ts';
 
 export default async function setup() {
 	const db = openPostgres(pgAdminUrl, { max: 1 });
@@ -22,4 +23,6 @@ export default async function setup() {
 	}
 	// Server and browser tests start `npm start`'s server; build once, before any of them.
 	ensureBuilt();
+	// The migrated databases the tests copy (support/templates.ts), made once before them.
+	await ensureTemplates(pgAdminUrl);
 }

@@ -20,8 +20,9 @@ import {
 	type ResponseInput
 } from '../support/fixtures.ts';
 import { freePort } from '../support/ports.ts';
-import { itaProcess } from '../support/cli.ts';
+import { itaProcess, runIta } from '../support/cli.ts';
 import { EmbeddedServer } from '../support/server.ts';
+import { migratedDataFolder } from '../support/templates.ts';
 
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
 const round = 'demo-bma-2567';
@@ -65,6 +66,7 @@ describe('backup and restore of the embedded data folder', () => {
 		dir = await mkdtemp(join(tmpdir(), 'ita-backup-'));
 		data = join(dir, 'data');
 		server = new EmbeddedServer(data, await freePort());
+		await migratedDataFolder(data);
 		await server.start();
 		const { anonKey } = await server.keys();
 		const submitted = await fetch(`${server.url}/rest/v1/rpc/submit_responses`, {
@@ -127,18 +129,19 @@ describe('backup and restore of the embedded data folder', () => {
 	test('with the server stopped: the folder is read directly; a restore never goes over a folder in use or with data', async () => {
 		await server.stop();
 		const file = join(dir, 'stopped.tar');
-		const made = await itaProcess('backup', file, '--data', data);
+		// In this process: the real process of each command ran in the test above.
+		const made = await runIta(['backup', file, '--data', data]);
 		expect(made.code).toBe(0);
 		expect(made.stdout).not.toMatch(/running server/);
 		const original = await resultsIn(data);
 
-		const over = await itaProcess('restore', file, '--data', data);
+		const over = await runIta(['restore', file, '--data', data]);
 		expect(over.code).toBe(1);
 		expect(over.stderr).toMatch(/not empty/);
 		expect(await resultsIn(data)).toEqual(original);
 
 		const fresh = join(dir, 'fresh-2');
-		expect((await itaProcess('restore', file, '--data', fresh)).code).toBe(0);
+		expect((await runIta(['restore', file, '--data', fresh])).code).toBe(0);
 		expect(await resultsIn(fresh)).toEqual(original);
 
 		// Not a backup at all: said plainly, nothing made.
@@ -146,9 +149,8 @@ describe('backup and restore of the embedded data folder', () => {
 		await writeFile(junk, 'hello');
 		const empty = join(dir, 'fresh-3');
 		await mkdir(empty);
-		const refused = await itaProcess('restore', junk, '--data', empty);
+		const refused = await runIta(['restore', junk, '--data', empty]);
 		expect(refused.code).toBe(1);
 		expect(refused.stderr).toMatch(/not an ITA Collect backup/);
-		await server.start();
 	});
 });

@@ -12,6 +12,7 @@ import { openDatabase } from '../../src/lib/server/db/embedded.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
 import { itaProcess, runIta } from '../support/cli.ts';
 import { favourableResponse, toNdjson } from '../support/fixtures.ts';
+import { migratedDataFolder } from '../support/templates.ts';
 import { responsesFromQuestionScores } from '../support/published.ts';
 import samphanthawong from '../fixtures/samphanthawong-2567.json' with { type: 'json' };
 
@@ -106,6 +107,7 @@ describe('ita command line', () => {
 
 	test('import loads paper responses into a round once, however often the file is imported', async () => {
 		const data = join(dir, 'data');
+		await migratedDataFolder(data);
 		const db = await openDatabase({ dataDir: data });
 		// Bang Rak is one of the 50 district offices every database starts with.
 		await db.query(

@@ -15,8 +15,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { paperColumns, templateCsv } from '../../src/lib/admin/paper.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
 import { promisify } from 'node:util';
-import { itaProcess, itaProcessWithEnv } from '../support/cli.ts';
+import { itaProcessWithEnv, runIta } from '../support/cli.ts';
 import { EmbeddedServer } from '../support/server.ts';
+import { migratedDataFolder } from '../support/templates.ts';
 
 const publicName = 'ita.bangrak.example.go.th';
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
@@ -52,6 +53,7 @@ describe('ita import while the server runs', () => {
 			ITA_TLS_KEY: join(dir, 'key.pem'),
 			ITA_PUBLIC_URL: `https://${publicName}`
 		});
+		await migratedDataFolder(server.dataDir);
 		await server.withDatabase((db) =>
 			db.query(
 				`insert into public.rounds (code, agency_id, framework_id, fiscal_year, opens_on, closes_on)
@@ -66,7 +68,7 @@ describe('ita import while the server runs', () => {
 	});
 
 	test('--help prints the usage and succeeds', async () => {
-		const out = await itaProcess('import', '--help');
+		const out = await runIta(['import', '--help']);
 		expect(out.code).toBe(0);
 		expect(out.stdout).toMatch(/import --round <code> <file>/);
 		expect(out.stdout).toMatch(/\.csv or \.xlsx/);
@@ -97,6 +99,7 @@ describe('ita import while the server runs', () => {
 		expect(first.stderr).toMatch(/line 5: missing_item: .*E2\.1/);
 		expect(first.code).toBe(1);
 
+		// Again (a process of its own: Node trusts the certificate's CA only from its start).
 		const second = await importIt();
 		expect(second.stdout).toContain('0 stored, 2 already there, 1 refused');
 

@@ -2,9 +2,11 @@
  * An agency officer at a desk, with Debian's Chromium against the embedded server: signs
  * in, sets up counters and a round, prints the QR posters — and the codes read back from
  * the printout lead a phone to the right counter's survey. A wrong password, an expired
- * session and a code already used each say so plainly and change nothing.
+ * session and a code already used each say so plainly and change nothing. BMA's central
+ * administrator manages accounts on the accounts screen, which an officer never sees.
  */
 import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createAccount, type Account } from '../../src/lib/server/auth/accounts.ts';
@@ -23,6 +25,9 @@ const agency = 'bang-rak';
 const email = 'somchai@bangrak.go.th';
 const password = 'ตึกใบหยก-บางรัก-2570';
 const round = 'e2e-bang-rak-2570';
+/** The accounts screen's users: BMA's central administrator, and the officer they add. */
+const centralAdmin = { email: 'ita@bangkok.go.th', password: 'ศาลาว่าการ-กทม-2570' };
+const newOfficer = { email: 'somying@bangrak.go.th', password: 'ตึกใบหยก-บางรัก-2570' };
 const counters = [
 	{ code: 'e2e-registration', nameTh: 'ฝ่ายทะเบียน ช่องบริการด่วน', section: 'registration' },
 	{ code: 'e2e-revenue', nameTh: 'ฝ่ายรายได้ ช่อง 2', section: 'revenue' }
@@ -42,13 +47,15 @@ describe('officers', () => {
 		// The account is made as `npm run ita -- user add` makes it; then the server starts.
 		e2e = await startE2e({
 			name: 'admin',
-			prepare: async (db) =>
-				(officer = await createAccount(db, {
+			prepare: async (db) => {
+				officer = await createAccount(db, {
 					email,
 					password,
 					role: 'officer',
 					agencyCode: agency
-				}))
+				});
+				await createAccount(db, { ...centralAdmin, role: 'central' });
+			}
 		});
 		server = e2e.server;
 	}, 300_000);
@@ -305,6 +312,128 @@ describe('officers', () => {
 		await page.waitForURL(new RegExp(`/admin/${agency}$`));
 		expect(await agencyPage.servicePointCodes()).not.toContain('e2e-late');
 		expect(await servicePoints()).toEqual(before);
+	});
+
+	// The accounts screen, as BMA's central administrator uses it: adds an officer for a
+	// district office, gives them a new password when they forget it, pauses the account
+	// while they are away and resumes it when they are back, removes the account when they
+	// leave — and an officer never sees the screen.
+	async function signInAs(who: { email: string; password: string }, lands: RegExp) {
+		const { page } = await e2e.newPage(desk);
+		const login = new LoginPage(page, server.url);
+		await login.open();
+		await login.signIn(who.email, who.password);
+		await page.waitForURL(lands);
+		return { page, login };
+	}
+
+	const row = (page: Page, email: string) => page.getByRole('row', { name: new RegExp(email) });
+
+	test('a central administrator adds an officer, resets their password, pauses and resumes the account, and removes it', async () => {
+		const { page } = await signInAs(centralAdmin, /\/admin$/);
+		await page.getByRole('link', { name: 'บัญชีผู้ใช้' }).click();
+		await page.waitForURL(/\/admin\/accounts$/);
+		expect(await row(page, centralAdmin.email).textContent()).toMatch(/บัญชีของท่าน/);
+		// One's own account has no remove button.
+		expect(await row(page, centralAdmin.email).getByText(/ลบบัญชี/).count()).toBe(0);
+		expect(await axeViolations(page)).toEqual([]);
+
+		const add = page.locator('form#add-account');
+		const send = async () => {
+			const loaded = page.waitForEvent('load');
+			await add.getByRole('button', { name: 'เพิ่มบัญชี' }).click();
+			await loaded;
+		};
+		// Too short a password, then no agency for an officer: each says what to fix.
+		await add.getByLabel('อีเมล').fill(newOfficer.email);
+		await add.getByLabel('รหัสผ่าน').fill('สั้นไป');
+		await send();
+		expect(await add.getByRole('alert').textContent()).toMatch(/อย่างน้อย 10 ตัวอักษร/);
+		expect(await add.getByLabel('อีเมล').inputValue()).toBe(newOfficer.email);
+		expect(await axeViolations(page)).toEqual([]);
+		await add.getByLabel('รหัสผ่าน').fill(newOfficer.password);
+		await send();
+		expect(await add.getByRole('alert').textContent()).toMatch(/กรุณาเลือกหน่วยงาน/);
+		expect(await row(page, newOfficer.email).count()).toBe(0);
+
+		await add.getByLabel('หน่วยงาน').selectOption('bang-rak');
+		await add.getByLabel('รหัสผ่าน').fill(newOfficer.password);
+		await send();
+		expect(await add.getByRole('status').textContent()).toMatch(`เพิ่มบัญชี ${newOfficer.email} แล้ว`);
+		expect(await row(page, newOfficer.email).textContent()).toMatch(/เจ้าหน้าที่หน่วยงาน.*บางรัก/);
+
+		// The officer signs in with it.
+		await signInAs(newOfficer, /\/admin\/bang-rak$/);
+
+		// They forgot it: a new one.
+		const newPassword = 'ตึกใบหยก-บางรัก-2571';
+		const reset = row(page, newOfficer.email);
+		await reset.getByLabel(`รหัสผ่านใหม่ ${newOfficer.email}`).fill(newPassword);
+		let loaded = page.waitForEvent('load');
+		await reset.getByRole('button', { name: 'ตั้งรหัสผ่านใหม่' }).click();
+		await loaded;
+		expect(await row(page, newOfficer.email).getByRole('status').textContent()).toMatch(
+			/ตั้งรหัสผ่านใหม่ของ .* แล้ว/
+		);
+		const away = await signInAs({ ...newOfficer, password: newPassword }, /\/admin\/bang-rak$/);
+		// An officer is not shown the screen, nor can open it.
+		expect(await away.page.getByRole('link', { name: 'บัญชีผู้ใช้' }).count()).toBe(0);
+		const refused = await away.page.goto(new URL('/admin/accounts', server.url).toString());
+		expect(refused?.status()).toBe(404);
+
+		// On leave: paused. Their open session ends at once, and signing in is refused.
+		expect(
+			await row(page, centralAdmin.email)
+				.getByRole('button', { name: /ระงับบัญชี/ })
+				.count()
+		).toBe(0);
+		loaded = page.waitForEvent('load');
+		await row(page, newOfficer.email)
+			.getByRole('button', { name: /^ระงับบัญชีชั่วคราว/ })
+			.click();
+		await loaded;
+		expect(await row(page, newOfficer.email).getByRole('status').textContent()).toMatch(
+			`ระงับบัญชี ${newOfficer.email} แล้ว`
+		);
+		// When, in the Buddhist era.
+		const thisYear = new Date().getFullYear() + 543;
+		expect(await row(page, newOfficer.email).textContent()).toMatch(
+			new RegExp(`ระงับบัญชีตั้งแต่ .*(${thisYear}|${thisYear - 1})`)
+		);
+		expect(await axeViolations(page)).toEqual([]);
+		await away.page.goto(new URL('/admin/bang-rak', server.url).toString());
+		expect(new URL(away.page.url()).pathname).toBe('/admin/login');
+		await away.login.signIn(newOfficer.email, newPassword);
+		expect(await away.login.alertText()).toMatch(/^อีเมลหรือรหัสผ่านไม่ถูกต้อง/);
+
+		// Back: resumed, the same password works again.
+		loaded = page.waitForEvent('load');
+		await row(page, newOfficer.email)
+			.getByRole('button', { name: /^เปิดใช้บัญชีอีกครั้ง/ })
+			.click();
+		await loaded;
+		expect(await row(page, newOfficer.email).getByRole('status').textContent()).toMatch(
+			`เปิดใช้บัญชี ${newOfficer.email} อีกครั้งแล้ว`
+		);
+		expect(await row(page, newOfficer.email).textContent()).not.toMatch(/ระงับบัญชีตั้งแต่/);
+		const again = await signInAs({ ...newOfficer, password: newPassword }, /\/admin\/bang-rak$/);
+
+		await row(page, newOfficer.email).getByText('ลบบัญชี', { exact: true }).click();
+		loaded = page.waitForEvent('load');
+		await row(page, newOfficer.email)
+			.getByRole('button', { name: `ยืนยันการลบบัญชี ${newOfficer.email}` })
+			.click();
+		await loaded;
+		expect(await page.getByRole('status').first().textContent()).toMatch(
+			`ลบบัญชี ${newOfficer.email} แล้ว`
+		);
+		expect(await row(page, newOfficer.email).count()).toBe(0);
+
+		// The removed officer's session ends with the account.
+		await again.page.goto(new URL('/admin/bang-rak', server.url).toString());
+		expect(new URL(again.page.url()).pathname).toBe('/admin/login');
+		await again.login.signIn(newOfficer.email, newPassword);
+		expect(await again.login.alertText()).toMatch(/^อีเมลหรือรหัสผ่านไม่ถูกต้อง/);
 	});
 });
 

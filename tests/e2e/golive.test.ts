@@ -10,14 +10,16 @@ import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { callRpc, service } from '../../src/lib/server/db/rpc.ts';
 import { hashKioskPin } from '../../src/lib/server/kiosk-pin.ts';
 import { Caddy } from '../support/caddy.ts';
 import { freePort } from '../support/ports.ts';
+import { E2E_WAIT_MS, sharedBrowser, type SharedBrowser } from '../support/e2e.ts';
 import { EmbeddedServer } from '../support/server.ts';
-import { axeViolations, Profile, tablet } from './browser.ts';
+import { migratedDataFolder } from '../support/templates.ts';
+import { axeViolations, phone, tablet } from './browser.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { StatusPage } from './pages/StatusPage.ts';
 import { SurveyPage } from './pages/SurveyPage.ts';
@@ -58,8 +60,7 @@ describe('an office on https at its own name (Caddy, tls internal)', () => {
 	let dir: string;
 	let server: EmbeddedServer;
 	let caddy: Caddy;
-	let args: string[];
-	const open: { profile: Profile; context?: BrowserContext }[] = [];
+	let shared: SharedBrowser;
 
 	beforeAll(async () => {
 		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-golive-'));
@@ -70,31 +71,23 @@ describe('an office on https at its own name (Caddy, tls internal)', () => {
 			// Caddy on this machine: only its X-Forwarded-* headers are believed.
 			ITA_TRUSTED_PROXIES: '127.0.0.1,::1'
 		});
+		await migratedDataFolder(server.dataDir);
 		await server.start();
 		await noTimeFloor(server);
 		await caddy.start();
-		args = await caddy.chromiumArgs();
+		// One Chromium for the file, which maps the name and trusts Caddy's authority.
+		shared = await sharedBrowser(await caddy.chromiumArgs());
 	}, 300_000);
-	afterEach(async () => {
-		for (const o of open.splice(0)) {
-			await o.context?.close();
-			await o.profile.remove();
-		}
-	});
+	afterEach(() => shared?.closePages());
 	afterAll(async () => {
+		await shared?.close();
 		await caddy?.stop();
 		await server?.stop();
 		await rm(dir, { recursive: true, force: true });
 	});
 
-	async function browser(viewport?: typeof tablet) {
-		const profile = await Profile.create();
-		const entry: { profile: Profile; context?: BrowserContext } = { profile };
-		entry.context = await profile.launch(viewport, args);
-		open.push(entry);
-		const page = entry.context.pages()[0] ?? (await entry.context.newPage());
-		return { context: entry.context, page };
-	}
+	/** A new visitor: a fresh context of the file's one browser. */
+	const browser = (viewport?: typeof tablet) => shared.newPage(viewport);
 
 	const storedIds = () =>
 		server.withDatabase((db) =>
@@ -104,9 +97,7 @@ describe('an office on https at its own name (Caddy, tls internal)', () => {
 		);
 
 	async function controlled(page: Page) {
-		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
-			timeout: 60_000
-		});
+		await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
 	}
 
 	test('a phone: the service worker takes control; two answers offline survive a reload and arrive exactly once', async () => {
@@ -130,7 +121,7 @@ describe('an office on https at its own name (Caddy, tls internal)', () => {
 
 		await context.setOffline(false);
 		await status.sendNow();
-		await expect.poll(() => status.count('queued'), { timeout: 60_000 }).toBe(0);
+		await expect.poll(() => status.count('queued'), { timeout: E2E_WAIT_MS }).toBe(0);
 		expect(await status.count('sent')).toBe(2);
 		const after = await storedIds();
 		expect(after.length).toBe(before.length + 2);
@@ -168,7 +159,7 @@ describe('an office on https at its own name (Caddy, tls internal)', () => {
 		await expect.poll(() => kiosk.queued()).toBe(2);
 
 		await context.setOffline(false);
-		await expect.poll(() => kiosk.queued(), { timeout: 60_000 }).toBe(0);
+		await expect.poll(() => kiosk.queued(), { timeout: E2E_WAIT_MS }).toBe(0);
 		const rows = await server.withDatabase((db) =>
 			db.query<{ id: string }>(
 				`select p.response_id::text as id from public.responses p join public.kiosks k using (kiosk_id)
@@ -279,7 +270,7 @@ describe('the same name over plain http (no Caddy, no ITA_PUBLIC_URL)', () => {
 	let server: EmbeddedServer;
 	let base: string;
 	let supabase: string;
-	const open: { profile: Profile; context?: BrowserContext }[] = [];
+	let shared: SharedBrowser;
 
 	beforeAll(async () => {
 		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-plain-'));
@@ -288,33 +279,27 @@ describe('the same name over plain http (no Caddy, no ITA_PUBLIC_URL)', () => {
 		await cp('supabase', supabase, { recursive: true });
 		const port = await freePort();
 		server = new EmbeddedServer(join(dir, 'data'), port, { ITA_SUPABASE_DIR: supabase });
+		await migratedDataFolder(server.dataDir);
 		await server.start();
 		await noTimeFloor(server);
 		base = `http://${name}:${port}`;
+		shared = await sharedBrowser([`--host-resolver-rules=MAP ${name} 127.0.0.1`]);
 	}, 300_000);
-	afterEach(async () => {
-		for (const o of open.splice(0)) {
-			await o.context?.close();
-			await o.profile.remove();
-		}
-	});
+	afterEach(() => shared?.closePages());
 	afterAll(async () => {
+		await shared?.close();
 		await server?.stop();
 		await rm(dir, { recursive: true, force: true });
 	});
 
-	async function browser(viewport?: typeof tablet) {
-		const profile = await Profile.create();
-		const entry: { profile: Profile; context?: BrowserContext } = { profile };
-		entry.context = await profile.launch(viewport, [`--host-resolver-rules=MAP ${name} 127.0.0.1`]);
-		open.push(entry);
-		const page = entry.context.pages()[0] ?? (await entry.context.newPage());
+	async function browser(viewport: { width: number; height: number } = phone) {
+		const { context, page } = await shared.newPage(viewport);
 		const problems: string[] = [];
 		page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
 		page.on('console', (m: ConsoleMessage) => {
 			if (m.type() === 'error') problems.push(`console: ${m.text()}`);
 		});
-		return { context: entry.context, page, problems };
+		return { context, page, problems };
 	}
 
 	test('a respondent answers online and the response is stored; the page says offline is unavailable; no exception', async () => {
@@ -358,7 +343,7 @@ describe('the same name over plain http (no Caddy, no ITA_PUBLIC_URL)', () => {
 		await kiosk.welcome();
 		expect(await page.locator('[data-insecure]').textContent()).toMatch(/ทำงานแบบออฟไลน์ไม่ได้/);
 		await kiosk.visitor();
-		await expect.poll(() => kiosk.queued(), { timeout: 30_000 }).toBe(0);
+		await expect.poll(() => kiosk.queued(), { timeout: E2E_WAIT_MS }).toBe(0);
 		// Before the server is stopped to be looked into (the tablet would then log its refused calls).
 		expect(problems, problems.join('\n')).toEqual([]);
 		const stored = await server.withDatabase((db) =>

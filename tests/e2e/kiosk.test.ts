@@ -4,6 +4,7 @@
  * visitor after another offline, never shows one visitor's answers to the next, resets
  * when a visitor walks away, opens its settings only with the PIN, stops when revoked —
  * and the server refuses bursts with a reason the tablet keeps, flagged for the officer.
+ * A setting the database refuses reaches the officer in the screen's language.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -358,5 +359,46 @@ describe('kiosk', () => {
 		await page.getByRole('heading', { level: 1, name: 'ตั้งค่าเครื่องคีออสก์' }).waitFor();
 		await check('settings');
 		expect(found).toEqual([]);
+	});
+
+	// A refusal of the database reaches the officer as the catalogue's text in the screen's
+	// language (issue 15), never as the code or the SQL's English.
+	test('a kiosk idle time the database refuses: Thai, then English, beside the marked field', async () => {
+		const { context, page } = await e2e.newPage(desk);
+		const login = new LoginPage(page, server.url);
+		await login.open();
+		await login.signIn(email, password);
+		await page.waitForURL(/\/admin$/);
+
+		const expected = {
+			th: 'เวลาที่ไม่มีผู้ใช้งานก่อนเริ่มหน้าแรกใหม่ต้องเป็น 20–600 วินาที',
+			en: 'The idle time before the kiosk starts over is 20 to 600 seconds.'
+		};
+		for (const lang of ['th', 'en'] as const) {
+			await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+			await page.goto(new URL(`/admin/demo/rounds/${round}/kiosks`, server.url).toString());
+			await page.getByRole('heading', { level: 1, name: /เครื่องคีออสก์|Kiosks/ }).waitFor();
+			// The add form (the kiosks made by the tests above are listed above it, each
+			// with its own name field).
+			const add = page.locator('form[action^="?/add"]');
+			await add.getByLabel(/^(ชื่อเครื่อง|Kiosk name)$/).fill('ประตูหน้า');
+			await add.getByLabel(/^(รหัส PIN สำหรับออกจากหน้าคีออสก์|Exit PIN)$/).fill('2468');
+			const idle = page.locator('#kiosk-idle');
+			await idle.fill('5');
+			await add.getByRole('button', { name: /^(เพิ่มเครื่องคีออสก์|Add a kiosk)$/ }).click();
+
+			const alert = page.locator('#add-kiosk-problem');
+			await alert.getByText(expected[lang]).waitFor();
+			const said = (await alert.textContent()) ?? '';
+			expect(said).not.toMatch(/kiosk_idle_invalid|SQL/);
+			if (lang === 'th') expect(said).not.toMatch(/[A-Za-z]{4,}/);
+			// The field is marked, keeps what was typed, and the message links to it.
+			expect(await idle.getAttribute('aria-invalid')).toBe('true');
+			expect(await idle.inputValue()).toBe('5');
+			expect(await alert.getByRole('link', { name: expected[lang] }).getAttribute('href')).toBe(
+				'#kiosk-idle'
+			);
+			expect(await axeViolations(page)).toEqual([]);
+		}
 	});
 });

@@ -6,14 +6,12 @@
  * per-network limit wait for review, and releasing them changes the results. Wrong
  * codes, tried too often, get "try again in N minutes".
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createAccount } from '../../src/lib/server/auth/accounts.ts';
-import { EmbeddedServer } from '../support/server.ts';
-import { axeViolations, phone as phoneSize, Profile } from './browser.ts';
+import { desk, startE2e, type E2e } from '../support/e2e.ts';
+import type { EmbeddedServer } from '../support/server.ts';
+import { axeViolations, phone as phoneSize } from './browser.ts';
 import { AgencyPage } from './pages/AgencyPage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { ResultsPage } from './pages/ResultsPage.ts';
@@ -22,7 +20,6 @@ import { StatusPage } from './pages/StatusPage.ts';
 import { SurveyPage } from './pages/SurveyPage.ts';
 import { ReviewPage, SlipsPage, TrustSettingsForm } from './pages/TrustPages.ts';
 
-const desk = { width: 1280, height: 900 };
 const agency = 'bang-rak';
 const officer = { email: 'ita@bangrak.go.th', password: 'ตึกใบหยก-บางรัก-2570' };
 const central = { email: 'ita@bangkok.go.th', password: 'ศาลาว่าการ-กทม-2570' };
@@ -35,39 +32,24 @@ function day(offset: number): string {
 }
 
 describe('trustworthy counts', () => {
-	let dir: string;
+	let e2e: E2e;
 	let server: EmbeddedServer;
-	const open: { profile: Profile; context?: BrowserContext }[] = [];
 
 	beforeAll(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-trust-'));
-		server = new EmbeddedServer(join(dir, 'data'), 37000 + Math.floor(Math.random() * 3000));
-		await server.withDatabase(async (db) => {
-			await createAccount(db, { ...officer, role: 'officer', agencyCode: agency });
-			await createAccount(db, { ...central, role: 'central', agencyCode: null });
+		e2e = await startE2e({
+			name: 'trust',
+			prepare: async (db) => {
+				await createAccount(db, { ...officer, role: 'officer', agencyCode: agency });
+				await createAccount(db, { ...central, role: 'central', agencyCode: null });
+			}
 		});
+		server = e2e.server;
 	}, 300_000);
-	afterEach(async () => {
-		for (const o of open.splice(0)) {
-			await o.context?.close();
-			await o.profile.remove();
-		}
-	});
-	afterAll(async () => {
-		await server?.stop();
-		await rm(dir, { recursive: true, force: true });
-	});
+	afterEach(() => e2e.closePages());
+	afterAll(() => e2e?.stop());
 
-	async function browser(viewport = desk) {
-		const profile = await Profile.create();
-		const entry: { profile: Profile; context?: BrowserContext } = { profile };
-		entry.context = await profile.launch(viewport);
-		open.push(entry);
-		return {
-			context: entry.context,
-			page: entry.context.pages()[0] ?? (await entry.context.newPage())
-		};
-	}
+	/** A new visitor: a fresh context of the file's one browser. */
+	const browser = (viewport = desk) => e2e.newPage(viewport);
 
 	async function signedIn(who = officer, landing = new RegExp(`/admin/${agency}$`)) {
 		const b = await browser();

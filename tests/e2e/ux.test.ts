@@ -3,17 +3,16 @@
  * typed survives every interaction, refusals come in Thai (or English) and all at once,
  * the language switch works without a reload, and no page is a dead end.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createAccount } from '../../src/lib/server/auth/accounts.ts';
-import { EmbeddedServer } from '../support/server.ts';
-import { axeViolations, interactive, phone, Profile } from './browser.ts';
+import { desk, startE2e, type E2e } from '../support/e2e.ts';
+import type { EmbeddedServer } from '../support/server.ts';
+import { axeViolations, interactive, phone } from './browser.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 
-const desk = { width: 1280, height: 900 };
 const sizes = {
 	phone,
 	tablet: { width: 1024, height: 768 },
@@ -27,39 +26,22 @@ const password = 'ตึกใบหยก-บางรัก-2570';
 const shots = join(process.cwd(), 'test-results', 'ux');
 
 describe('issue 15: no lost input, Thai everywhere, no dead ends', () => {
-	let dir: string;
+	let e2e: E2e;
 	let server: EmbeddedServer;
-	const open: { profile: Profile; context?: BrowserContext }[] = [];
 
 	beforeAll(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'ita-e2e-ux-'));
 		await mkdir(shots, { recursive: true });
-		server = new EmbeddedServer(join(dir, 'data'), 41000 + Math.floor(Math.random() * 4000));
-		await server.withDatabase((db) =>
-			createAccount(db, { email, password, role: 'officer', agencyCode: agency })
-		);
+		e2e = await startE2e({
+			name: 'ux',
+			prepare: (db) => createAccount(db, { email, password, role: 'officer', agencyCode: agency })
+		});
+		server = e2e.server;
 	}, 300_000);
-	afterEach(async () => {
-		for (const o of open.splice(0)) {
-			await o.context?.close();
-			await o.profile.remove();
-		}
-	});
-	afterAll(async () => {
-		await server?.stop();
-		await rm(dir, { recursive: true, force: true });
-	});
+	afterEach(() => e2e.closePages());
+	afterAll(() => e2e?.stop());
 
-	async function browser(viewport: { width: number; height: number } = desk) {
-		const profile = await Profile.create();
-		const entry: { profile: Profile; context?: BrowserContext } = { profile };
-		entry.context = await profile.launch(viewport);
-		open.push(entry);
-		return {
-			context: entry.context,
-			page: entry.context.pages()[0] ?? (await entry.context.newPage())
-		};
-	}
+	/** A new visitor: a fresh context of the file's one browser. */
+	const browser = (viewport: { width: number; height: number } = desk) => e2e.newPage(viewport);
 
 	async function signedIn(viewport = desk) {
 		const b = await browser(viewport);
@@ -314,7 +296,7 @@ describe('issue 15: no lost input, Thai everywhere, no dead ends', () => {
 		const other = [...full];
 		other[columns.indexOf('E1.1')] = full[columns.indexOf('E1.1')] === '1' ? '2' : '1';
 		const csv = [keys, labels, full.join(','), missing.join(','), other.join(',')].join('\r\n');
-		const file = join(dir, 'paper.csv');
+		const file = join(e2e.dir, 'paper.csv');
 		await writeFile(file, csv);
 
 		for (const round of [1, 2]) {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSupabase } from '../../src/lib/supabase.ts';
 import { runIta } from '../support/cli.ts';
 import { EmbeddedServer, type Keys } from '../support/server.ts';
+import { migratedDataFolder } from '../support/templates.ts';
 
 const password = 'ตึกใบหยก-บางรัก-2570';
 
@@ -23,6 +24,7 @@ describe('Supabase Auth on the embedded server', () => {
 	beforeAll(async () => {
 		dir = await mkdtemp(join(tmpdir(), 'ita-auth-api-'));
 		server = new EmbeddedServer(join(dir, 'data'), 57000 + Math.floor(Math.random() * 400));
+		await migratedDataFolder(server.dataDir);
 		await server.start();
 		keys = await server.keys();
 		const rows = await createSupabase({ url: server.url, anonKey: keys.serviceKey }).rpc(

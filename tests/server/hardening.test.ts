@@ -14,6 +14,7 @@ import { deleteAccount } from '../../src/lib/server/auth/accounts.ts';
 import { frameworksDir, readFrameworkFile } from '../../src/lib/server/db/frameworks.ts';
 import { favourableResponse } from '../support/fixtures.ts';
 import { EmbeddedServer, type Keys } from '../support/server.ts';
+import { migratedDataFolder } from '../support/templates.ts';
 
 const bma = await readFrameworkFile(`${frameworksDir()}/bma-2567.json`);
 const round = 'demo-bma-2567';
@@ -38,6 +39,7 @@ describe('the embedded server refuses bad requests with a clear 4xx', () => {
 			// The test plays several client addresses through a proxy it trusts.
 			ITA_TRUSTED_PROXIES: '127.0.0.1/32,::1/128'
 		});
+		await migratedDataFolder(server.dataDir);
 		await server.start();
 		keys = await server.keys();
 		const listed = await rpc('list_agencies', {}, keys.serviceKey);

@@ -2,7 +2,8 @@
  * Fresh, migrated databases for the tests, on both engines the app runs on:
  * PGlite in memory, and a throw-away database on the PostgreSQL server named by
  * ITA_TEST_PG_URL (default postgres://ita:ita@127.0.0.1:5432/postgres; `.ci/run`
- * creates that role).
+ * creates that role). Each is a copy of one migrated database (./templates.ts) unless
+ * the test asks for the migrations to run (`scratch`, or SQL to run before them).
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { openPglite, openPostgres, type Sql } from '../../src/lib/server/db/clie
 import { installFrameworks } from '../../src/lib/server/db/frameworks.ts';
 import { migrate } from '../../src/lib/server/db/migrate.ts';
 import { supabaseDir } from '../../src/lib/server/db/paths.ts';
+import { migratedPglite, postgresTemplate } from './templates.ts';
 
 export const pgAdminUrl =
 	process.env.ITA_TEST_PG_URL ?? 'postgres://ita:ita@127.0.0.1:5432/postgres';
@@ -30,6 +32,8 @@ export interface TestDatabase {
 export interface FreshOptions {
 	/** SQL run before the migrations (after the shim's roles exist): a project's own defaults. */
 	beforeMigrations?: string;
+	/** Run every migration on an empty database rather than copy a migrated one. */
+	scratch?: boolean;
 }
 
 /** The shim (Supabase's roles), then the project's defaults, if any. */
@@ -44,6 +48,11 @@ export async function freshDatabase(
 	engine: Engine,
 	options: FreshOptions = {}
 ): Promise<TestDatabase> {
+	const scratch = options.scratch || Boolean(options.beforeMigrations);
+	if (engine === 'pglite' && !scratch) {
+		const db = await migratedPglite();
+		return { db, drop: () => db.close() };
+	}
 	if (engine === 'pglite') {
 		const db = await openPglite();
 		await prepare(db, options);
@@ -53,13 +62,19 @@ export async function freshDatabase(
 	}
 	const name = `ita_test_${randomBytes(6).toString('hex')}`;
 	const admin = openPostgres(pgAdminUrl, { max: 1 });
-	await admin.exec(`create database ${name}`);
 	const url = new URL(pgAdminUrl);
 	url.pathname = `/${name}`;
-	const db = openPostgres(url.toString());
-	await prepare(db, options);
-	await migrate(db);
-	await installFrameworks(db);
+	let db: Sql;
+	if (scratch) {
+		await admin.exec(`create database ${name}`);
+		db = openPostgres(url.toString());
+		await prepare(db, options);
+		await migrate(db);
+		await installFrameworks(db);
+	} else {
+		await admin.exec(`create database ${name} template ${await postgresTemplate(pgAdminUrl)}`);
+		db = openPostgres(url.toString());
+	}
 	return {
 		db,
 		url: url.toString(),

@@ -22,6 +22,7 @@ import { vi } from 'vitest';
 import type { Sql } from '../../src/lib/server/db/client.ts';
 import { chromiumArgs, phone, Profile } from '../e2e/browser.ts';
 import { EmbeddedServer } from './server.ts';
+import { migratedDataFolder } from './templates.ts';
 
 /** How long one wait of playwright's may take before the test is red. */
 export const E2E_WAIT_MS = 90_000;
@@ -91,19 +92,62 @@ export function patient(context: BrowserContext): BrowserContext {
 	return context;
 }
 
+export interface SharedBrowser {
+	browser: Browser;
+	/** A new visitor: a fresh context of the shared browser, closed by `closePages`. */
+	newPage(viewport?: { width: number; height: number }): Promise<OpenPage>;
+	/** For afterEach: closes the contexts opened since the last call. */
+	closePages(): Promise<void>;
+	/** For afterAll: closes the browser. */
+	close(): Promise<void>;
+}
+
+/**
+ * One Chromium for a whole file (`args`: more switches, say a name mapped to this machine),
+ * each test taking fresh contexts of it: starting a browser costs more than a context.
+ */
+export async function sharedBrowser(args: string[] = []): Promise<SharedBrowser> {
+	const browser = await chromium.launch({
+		executablePath: process.env.ITA_CHROMIUM ?? '/usr/bin/chromium',
+		headless: true,
+		args: [...chromiumArgs, ...args]
+	});
+	const open: BrowserContext[] = [];
+	return {
+		browser,
+		async newPage(viewport = phone) {
+			const context = patient(
+				await browser.newContext({
+					viewport,
+					hasTouch: viewport === phone,
+					locale: 'th-TH',
+					timezoneId: 'Asia/Bangkok'
+				})
+			);
+			open.push(context);
+			return { context, page: await context.newPage() };
+		},
+		async closePages() {
+			for (const context of open.splice(0)) await context.close().catch(() => {});
+		},
+		async close() {
+			for (const context of open.splice(0)) await context.close().catch(() => {});
+			await browser.close();
+		}
+	};
+}
+
 export async function startE2e(options: E2eOptions): Promise<E2e> {
 	const dir = await mkdtemp(join(tmpdir(), `ita-e2e-${options.name}-`));
 	const servers: EmbeddedServer[] = [];
 	const server = new EmbeddedServer(join(dir, 'data'), await freePort(), options.env);
 	servers.push(server);
-	const browser = chromium.launch({
-		executablePath: process.env.ITA_CHROMIUM ?? '/usr/bin/chromium',
-		headless: true,
-		args: chromiumArgs
-	});
+	const browser = sharedBrowser();
 	const open: { context?: BrowserContext; profile?: Profile }[] = [];
 	try {
-		// withDatabase opens (and migrates) the folder while the server is stopped, then starts it.
+		// The migrations already run (see templates.ts): the first start seeds the demo office.
+		await migratedDataFolder(server.dataDir);
+		// withDatabase opens the folder while the server is stopped, then starts it.
 		if (options.start || !options.prepare) await server.start();
 		if (options.prepare) await server.withDatabase(options.prepare);
 	} catch (error) {
@@ -117,19 +161,8 @@ export async function startE2e(options: E2eOptions): Promise<E2e> {
 	return {
 		dir,
 		server,
-		browser: shared,
-		async newPage(viewport = phone) {
-			const context = patient(
-				await shared.newContext({
-					viewport,
-					hasTouch: viewport === phone,
-					locale: 'th-TH',
-					timezoneId: 'Asia/Bangkok'
-				})
-			);
-			open.push({ context });
-			return { context, page: await context.newPage() };
-		},
+		browser: shared.browser,
+		newPage: (viewport) => shared.newPage(viewport),
 		async profile(viewport = phone) {
 			const profile = await Profile.create();
 			const entry: { context?: BrowserContext; profile?: Profile } = { profile };
@@ -156,6 +189,7 @@ export async function startE2e(options: E2eOptions): Promise<E2e> {
 			return other;
 		},
 		async closePages() {
+			await shared.closePages();
 			for (const o of open.splice(0)) {
 				await o.context?.close().catch(() => {});
 				await o.profile?.remove();
