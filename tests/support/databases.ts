@@ -51,7 +51,7 @@ export async function freshDatabase(
 	const scratch = options.scratch || Boolean(options.beforeMigrations);
 	if (engine === 'pglite' && !scratch) {
 		const db = await migratedPglite();
-		return { db, drop: () => db.close() };
+		return { db, drop: () => db.close(), close: () => db.close() };
 	}
 	if (engine === 'pglite') {
 		const db = await openPglite();
