@@ -278,9 +278,10 @@ describe('kiosk', () => {
 		const status = new StatusPage(page, server.url);
 		await status.open();
 		expect(await status.count('refused')).toBe(1);
-		expect(await status.refusalReasons()).toEqual([
-			expect.stringMatching(/every 120 seconds|ทุก 120 วินาที/)
-		]);
+		// The reasons are listed once the refused answers have been read (after the counts).
+		await expect
+			.poll(() => status.refusalReasons())
+			.toEqual([expect.stringMatching(/every 120 seconds|ทุก 120 วินาที/)]);
 
 		const admin = await signedIn();
 		await kiosksPage(admin);

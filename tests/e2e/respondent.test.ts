@@ -158,7 +158,7 @@ describe('respondents', () => {
 		await status.sendNow();
 		await expect.poll(() => status.count('refused'), { timeout: 60_000 }).toBe(1);
 		expect(await status.count('queued')).toBe(0);
-		expect(await status.refusalReasons()).toEqual([expect.stringMatching(/closed|ปิด/)]);
+		await expect.poll(() => status.refusalReasons()).toEqual([expect.stringMatching(/closed|ปิด/)]);
 		const download = await status.export();
 		expect(download).toContain('demo-nacc-2565');
 		expect(

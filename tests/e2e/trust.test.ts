@@ -178,7 +178,9 @@ describe('trustworthy counts', () => {
 		const status = new StatusPage(second.page, server.url);
 		await status.open();
 		expect(await status.count('refused')).toBe(1);
-		expect(await status.refusalReasons()).toEqual([expect.stringMatching(/ถูกใช้ตอบไปแล้ว/)]);
+		await expect
+			.poll(() => status.refusalReasons())
+			.toEqual([expect.stringMatching(/ถูกใช้ตอบไปแล้ว/)]);
 		const kept = JSON.parse(await status.export()) as {
 			entries: { response: { answers: object } }[];
 		};
