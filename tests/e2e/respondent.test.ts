@@ -227,7 +227,9 @@ describe('respondents', () => {
 		await survey.open(round);
 		await survey.answerAll();
 		await survey.open(round);
-		expect(await survey.headingText()).toBe('เครื่องนี้ตอบแบบวัดของรอบนี้แล้ว');
+		// The page shows the survey's intro first; once its scripts have read what this phone
+		// keeps, it says so (a person waits for the page to settle).
+		await expect.poll(() => survey.headingText()).toBe('เครื่องนี้ตอบแบบวัดของรอบนี้แล้ว');
 		await survey.answerAnother();
 		expect(await survey.headingText()).toMatch(/EIT/);
 	});
