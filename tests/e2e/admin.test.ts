@@ -13,7 +13,7 @@ import { createAccount, type Account } from '../../src/lib/server/auth/accounts.
 import { issueSession, REFRESH_COOKIE, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
 import { desk, startE2e, type E2e } from '../support/e2e.ts';
 import type { EmbeddedServer } from '../support/server.ts';
-import { axeViolations, interactive, phone as phoneSize } from './browser.ts';
+import { axeViolations, holdScripts, interactive, phone as phoneSize } from './browser.ts';
 import { AgencyPage } from './pages/AgencyPage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { decodeQr, PostersPage } from './pages/PostersPage.ts';
@@ -119,12 +119,7 @@ describe('officers', () => {
 	test('what an officer types while the page is still loading its scripts is kept and sent (a slow phone)', async () => {
 		const { page } = await browser(phoneSize);
 		// The page's scripts arrive only after the officer has typed: as on a weak signal.
-		let arrive!: () => void;
-		const scripts = new Promise<void>((resolve) => (arrive = resolve));
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			await scripts;
-			await route.continue();
-		});
+		const arrive = await holdScripts(page);
 		await page.goto(new URL('/admin/login', server.url).toString(), {
 			waitUntil: 'domcontentloaded'
 		});
@@ -139,13 +134,7 @@ describe('officers', () => {
 		await page.waitForURL(new RegExp(`/admin/${agency}$`));
 
 		// The same on an officers' form, typed before that page's scripts ran.
-		await page.unrouteAll();
-		let arriveAgain!: () => void;
-		const scriptsAgain = new Promise<void>((resolve) => (arriveAgain = resolve));
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			await scriptsAgain;
-			await route.continue();
-		});
+		const arriveAgain = await holdScripts(page);
 		await page.goto(new URL(`/admin/${agency}`, server.url).toString(), {
 			waitUntil: 'domcontentloaded'
 		});

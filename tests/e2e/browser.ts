@@ -82,3 +82,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export function interactive(page: Page): Promise<unknown> {
 	return page.waitForFunction(() => performance.getEntriesByName('ita-interactive').length > 0);
 }
+
+/**
+ * Holds back the page's scripts (SvelteKit's immutable chunks), as a weak signal does, until
+ * the returned function is called: what a person types or chooses before they arrive can
+ * be checked to survive them. A service worker's answers pass by this (page.route): use a
+ * context without one.
+ */
+export async function holdScripts(page: Page): Promise<() => void> {
+	let arrive!: () => void;
+	const scripts = new Promise<void>((resolve) => (arrive = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scripts;
+		await route.continue();
+	});
+	// Once let through, later loads of the page are not held either.
+	return arrive;
+}

@@ -26,7 +26,7 @@ import { createSupabase } from '../../src/lib/supabase.ts';
 import { desk, patient, startE2e, type E2e } from '../support/e2e.ts';
 import type { EmbeddedServer } from '../support/server.ts';
 import { hashKioskPin } from '../../src/lib/server/kiosk-pin.ts';
-import { axeViolations, interactive, phone, tablet } from './browser.ts';
+import { axeViolations, holdScripts, interactive, phone, tablet } from './browser.ts';
 import { KioskPage } from './pages/KioskPage.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 
@@ -471,12 +471,7 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 			(y) => y !== String(dataYear)
 		);
 		expect(other).toBeDefined();
-		let arrive!: () => void;
-		const scripts = new Promise<void>((resolve) => (arrive = resolve));
-		await v.page.route('**/_app/immutable/**/*.js', async (route) => {
-			await scripts;
-			await route.continue();
-		});
+		const arrive = await holdScripts(v.page);
 		await v.page.reload({ waitUntil: 'domcontentloaded' });
 		await year.selectOption(other!);
 		arrive();
@@ -485,7 +480,6 @@ describe("issue 15: the officer's own password, sign-in pauses, digits, screensh
 		await v.page.getByRole('button', { name: 'แสดง', exact: true }).click();
 		await v.page.waitForURL(new RegExp(`year=${other}`));
 		expect(await year.inputValue()).toBe(other);
-		await v.page.unrouteAll();
 	});
 
 	test('8: the kiosk says "no name needed" once, opens on question 1 (no long page), and a PIN lockout survives a reload', async () => {

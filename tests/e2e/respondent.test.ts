@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startE2e, type E2e } from '../support/e2e.ts';
 import type { EmbeddedServer } from '../support/server.ts';
-import { axeViolations } from './browser.ts';
+import { axeViolations, holdScripts } from './browser.ts';
 import { SurveyPage } from './pages/SurveyPage.ts';
 import { StatusPage } from './pages/StatusPage.ts';
 
@@ -189,12 +189,7 @@ describe('respondents', () => {
 	test('on a weak signal: the staff code typed before the page is ready is kept, and "start" waits for the page', async () => {
 		const { page } = await browser();
 		// The page's scripts arrive only after the person has typed the code and tapped start.
-		let arrive!: () => void;
-		const scripts = new Promise<void>((resolve) => (arrive = resolve));
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			await scripts;
-			await route.continue();
-		});
+		const arrive = await holdScripts(page);
 		await page.goto(new URL(`/r/${round}/iit`, server.url).toString(), {
 			waitUntil: 'domcontentloaded'
 		});
