@@ -66,22 +66,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const respondent = paintsBeforeScripts(event.route.id);
 	const modules: string[] = [];
 	return resolve(event, {
-		// The first screen's two Sarabun faces (its text and its bold heading and buttons, ~9 KB
-		// each, Thai glyphs only) load with the page, so that they are usually there for the
-		// first paint and nothing moves when they come (CLS 0; without the preload Sarabun came
-		// after the first paint and the intro's lines moved: README, "Benchmarks"). No other
-		// font file is preloaded. The survey pages' scripts are preloaded after the first
-		// paint instead (first-paint.ts).
+		// No font is preloaded: Sarabun must not compete with the first paint. The phone's own
+		// Thai font draws the first screen, given Sarabun's metrics so that nothing moves when
+		// Sarabun swaps in (fonts.css; CLS 0, tests/e2e/ux.test.ts). With the two faces
+		// preloaded, Chromium held the first paint for them, and Lighthouse counted them in
+		// the LCP (README, "Benchmarks"). The survey pages' scripts are preloaded after the
+		// first paint instead (first-paint.ts).
 		preload: ({ type, path }) => {
 			if (type === 'js' && respondent) {
 				modules.push(path);
 				return false;
 			}
-			return (
-				type === 'js' ||
-				type === 'css' ||
-				(type === 'font' && /sarabun-thai-(400|700)\./.test(path))
-			);
+			return type === 'js' || type === 'css';
 		},
 		transformPageChunk: ({ html }) => {
 			html = html.replace('<html lang="th">', `<html lang="${event.locals.lang}">`);

@@ -372,6 +372,69 @@ describe('issue 15: no lost input, Thai everywhere, no dead ends', () => {
 		}
 	});
 
+	test("issue 17: nothing moves when Sarabun arrives after the first paint: the phone's own Thai font took its room", async () => {
+		/** Where each thing on the screen is drawn, in CSS pixels. */
+		const boxes = (page: Page) =>
+			page.evaluate(() =>
+				[...document.querySelectorAll('header *, main *')].map((e) => {
+					const { x, y, height } = e.getBoundingClientRect();
+					return {
+						what: `${e.tagName} "${(e.textContent ?? '').trim().slice(0, 24)}"`,
+						x,
+						y,
+						height
+					};
+				})
+			);
+		type Box = Awaited<ReturnType<typeof boxes>>[number];
+		/** What a reader sees move: 3 px or more, Chromium's own threshold for a layout shift. */
+		const moved = (before: Box[], after: Box[]) =>
+			after.flatMap((box, i) => {
+				const was = before[i];
+				const still =
+					was && (['x', 'y', 'height'] as const).every((k) => Math.abs(box[k] - was[k]) < 3);
+				return still ? [] : [`${box.what}: ${JSON.stringify(was)} → ${JSON.stringify(box)}`];
+			});
+		const sarabun = (status: string) =>
+			`[...document.fonts].some((f) => f.family.replace(/["']/g, '') === 'Sarabun' && f.status === '${status}')`;
+		for (const path of ['/r/demo-bma-2567', '/r/demo-bma-2567/iit']) {
+			for (const viewport of [phone, { width: 412, height: 823 }]) {
+				const { page } = await browser(viewport);
+				// A weak signal: the fonts come only once the first screen has been drawn.
+				let release = () => {};
+				const held = new Promise<void>((resolve) => (release = resolve));
+				await page.route('**/*.woff2', async (route) => {
+					await held;
+					await route.continue();
+				});
+				// The load event waits for the fonts: wait for the page's scripts instead.
+				await page.goto(new URL(path, server.url).toString(), { waitUntil: 'commit' });
+				await interactive(page);
+				// Drawn with the phone's own Thai font (Android's Noto Sans Thai; Debian's
+				// fonts-noto-core on this machine), Sarabun still on its way.
+				expect(
+					await page.evaluate(() =>
+						[...document.fonts].some(
+							(f) => f.family.replace(/["']/g, '') === 'Sarabun Fallback' && f.status === 'loaded'
+						)
+					),
+					'Noto Sans Thai must be installed (Debian: fonts-noto-core)'
+				).toBe(true);
+				expect(await page.evaluate(sarabun('loading'))).toBe(true);
+				const before = await boxes(page);
+				release();
+				await page.waitForFunction(sarabun('loaded'));
+				await page.evaluate(
+					() =>
+						new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+				);
+				const after = await boxes(page);
+				expect(after.length).toBe(before.length);
+				expect(moved(before, after), `${path} at ${viewport.width} px`).toEqual([]);
+			}
+		}
+	});
+
 	test('9: agencies are listed in Thai alphabetical order', async () => {
 		const { page } = await signedIn();
 		// An officer has one agency; the Thai order is checked on the home page's rounds.
