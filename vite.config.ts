@@ -99,12 +99,12 @@ const framework =
 	/[\\/]node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]|^\0(vite[\\/]preload-helper|rolldown[\\/]runtime)/;
 /**
  * The parts of Svelte that no respondent's first screen uses (lists, form bindings, custom
- * elements): a chunk of their own, loaded with the
+ * elements, dynamic class and style values): a chunk of their own, loaded with the
  * screens that use them. They only declare functions and classes, which the build is told
  * (`moduleSideEffects`), so importing Svelte's index does not load them.
  */
 const frameworkLater =
-	/[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/](blocks[\\/]each|elements[\\/](custom-element|bindings[\\/](select|input)))\.js$/;
+	/[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/](blocks[\\/]each|elements[\\/](class|style|custom-element|bindings[\\/](select|input)))\.js$/;
 
 export default defineConfig({
 	plugins: [sveltekit(), offlineSetPlugin()],
