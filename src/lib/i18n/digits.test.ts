@@ -58,6 +58,10 @@ describe('one digit style per language', () => {
 				...(await import('./status.ts')).statusEn
 			},
 			pages: { ...(await import('./pages.ts')).pagesTh, ...(await import('./pages.ts')).pagesEn },
+			notFound: {
+				...(await import('./not-found.ts')).notFoundTh,
+				...(await import('./not-found.ts')).notFoundEn
+			},
 			kiosk: {
 				...(await import('../kiosk/i18n.ts')).kioskTh,
 				...(await import('../kiosk/i18n.ts')).kioskEn

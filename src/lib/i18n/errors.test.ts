@@ -14,6 +14,7 @@ import { errors, errorText, verdictText } from './errors.ts';
 import { pagesEn, pagesTh } from './pages.ts';
 import { th } from './th.ts';
 import { thLater } from './th-later.ts';
+import { notFoundEn, notFoundTh } from './not-found.ts';
 import { statusEn, statusTh } from './status.ts';
 import { kioskEn, kioskTh } from '../kiosk/i18n.ts';
 
@@ -26,6 +27,7 @@ const dictionaries: [string, Record<string, string>, Record<string, string>][] =
 	['kiosk', kioskTh, kioskEn],
 	['admin', adminTh, adminEn],
 	['pages', pagesTh, pagesEn],
+	['not found', notFoundTh, notFoundEn],
 	['results', resultsTh, resultsEn],
 	['report', reportTh, reportEn],
 	[
