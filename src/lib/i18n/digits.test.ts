@@ -52,6 +52,7 @@ describe('one digit style per language', () => {
 		const dictionaries: Record<string, Record<string, unknown>> = {
 			th: (await import('./th.ts')).th,
 			thLater: (await import('./th-later.ts')).thLater,
+			thIit: (await import('./th-iit.ts')).thIit,
 			en: (await import('./en.ts')).en,
 			status: {
 				...(await import('./status.ts')).statusTh,
