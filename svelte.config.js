@@ -4,6 +4,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// No `window.__svelte.v` version mark in every page's scripts: nothing here reads it.
+	compilerOptions: { discloseVersion: false },
 	kit: {
 		adapter: adapter(),
 		// src/lib/pwa registers the worker with workbox-window, which tells the page when

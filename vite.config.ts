@@ -88,23 +88,23 @@ function offlineSetPlugin(): Plugin {
 /**
  * What a respondent's first screen loads comes in few requests (a phone on a weak signal
  * pays a round trip for each): the framework (Svelte, SvelteKit's client) in one chunk, the
- * survey's first screen (its state, the intro, the Thai words, the pages' words the root
- * error page needs) in another. The rest of the survey (components/later.ts: the later
- * screens, the end screens, the delivery), the outbox and the officers' pages keep their
- * own chunks, loaded later.
+ * survey's first screen (the intro, the drafts' storage, the Thai words, the pages' words
+ * the root error page needs) in another. The rest of the survey (components/later.ts: the
+ * survey's state and flow, the later screens, the end screens, the delivery), the outbox
+ * and the officers' pages keep their own chunks, loaded later.
  */
 const firstScreen =
-	/[\\/]src[\\/]lib[\\/](survey[\\/](components[\\/](Survey|SurveyRoute|IntroStep)\.svelte|(survey\.svelte|flow|drafts|lang|response|outbox-flag)\.ts)|i18n[\\/](index|th|pages)\.ts|idle\.ts|pwa[\\/]prompt\.svelte\.ts)$/;
+	/[\\/]src[\\/]lib[\\/](survey[\\/](components[\\/](Survey|SurveyRoute|IntroStep)\.svelte|(intro|drafts|lang|response|outbox-flag)\.ts)|i18n[\\/](index|th|pages)\.ts|idle\.ts|pwa[\\/]prompt\.svelte\.ts)$/;
 const framework =
 	/[\\/]node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]|^\0(vite[\\/]preload-helper|rolldown[\\/]runtime)/;
 /**
  * The parts of Svelte that no respondent's first screen uses (lists, form bindings, custom
- * elements): a chunk of their own, loaded with the
+ * elements, dynamic class and style values): a chunk of their own, loaded with the
  * screens that use them. They only declare functions and classes, which the build is told
  * (`moduleSideEffects`), so importing Svelte's index does not load them.
  */
 const frameworkLater =
-	/[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/](blocks[\\/]each|elements[\\/](custom-element|bindings[\\/](select|input)))\.js$/;
+	/[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/](blocks[\\/]each|elements[\\/](class|style|custom-element|bindings[\\/](select|input)))\.js$/;
 
 export default defineConfig({
 	plugins: [sveltekit(), offlineSetPlugin()],

@@ -2,6 +2,7 @@ import { env } from '$env/dynamic/private';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { en } from '$lib/i18n/en.ts';
 import { addTexts, isLang, provideLang } from '$lib/i18n/index.ts';
+import { thIit } from '$lib/i18n/th-iit.ts';
 import { thLater } from '$lib/i18n/th-later.ts';
 import { DataFolderInUse } from '$lib/server/embedded/lock.ts';
 import { startEmbedded, stopEmbedded } from '$lib/server/embedded/index.ts';
@@ -12,6 +13,7 @@ import { paintsBeforeScripts, startAfterFirstPaint } from '$lib/server/first-pai
 
 provideLang('en', en);
 addTexts('th', thLater);
+addTexts('th', thIit);
 
 /** With no Supabase project configured, this server is the database's API (the embedded default). */
 export const init: ServerInit = async () => {

@@ -216,6 +216,24 @@ describe('respondents', () => {
 		expect(await survey.headingText()).toBe('ข้อ 1 จาก 15');
 	});
 
+	test('a reload in the middle of the survey comes back to the same question, its answer kept', async () => {
+		const { page } = await browser();
+		const survey = new SurveyPage(page, server.url);
+		await survey.open('demo-nacc-2565');
+		await survey.next(); // intro
+		await survey.next(); // about you: optional
+		await survey.answerScreen(0);
+		const question = await survey.headingText();
+		await page.reload();
+		// The page shows the intro first, then the question once the later screens are here.
+		await expect.poll(() => survey.headingText()).toBe(question);
+		expect(await page.locator('input[type=radio]:checked').count()).toBeGreaterThan(0);
+		// Back on the first screen, it offers to go on where the respondent left off.
+		await page.getByRole('button', { name: 'ย้อนกลับ' }).click();
+		await page.getByRole('button', { name: 'ย้อนกลับ' }).click();
+		await expect.poll(() => survey.primary().textContent()).toMatch(/ตอบต่อจากที่ค้างไว้/);
+	});
+
 	test('a phone that answered is told so, and may answer for another person', async () => {
 		const { page } = await browser();
 		const survey = new SurveyPage(page, server.url);

@@ -52,12 +52,17 @@ describe('one digit style per language', () => {
 		const dictionaries: Record<string, Record<string, unknown>> = {
 			th: (await import('./th.ts')).th,
 			thLater: (await import('./th-later.ts')).thLater,
+			thIit: (await import('./th-iit.ts')).thIit,
 			en: (await import('./en.ts')).en,
 			status: {
 				...(await import('./status.ts')).statusTh,
 				...(await import('./status.ts')).statusEn
 			},
 			pages: { ...(await import('./pages.ts')).pagesTh, ...(await import('./pages.ts')).pagesEn },
+			notFound: {
+				...(await import('./not-found.ts')).notFoundTh,
+				...(await import('./not-found.ts')).notFoundEn
+			},
 			kiosk: {
 				...(await import('../kiosk/i18n.ts')).kioskTh,
 				...(await import('../kiosk/i18n.ts')).kioskEn

@@ -7,15 +7,8 @@ providePagesEn(pagesEn);
 
 export const en: Dictionary = {
 	'app.name': 'ITA Collect',
-	'app.tagline':
-		'Collect the ITA perception surveys of internal (IIT) and external (EIT) stakeholders and see the Integrity and Transparency Assessment scores while collection runs.',
 	'app.lang.switch': 'ภาษาไทย',
-	'app.lang.label': 'Change language',
-	'home.rounds.title': 'Open assessment rounds',
-	'home.rounds.empty': 'No assessment round is open yet.',
 	'home.rounds.fiscalYear': 'Fiscal year {year} BE',
-	'home.rounds.closes': 'Closes on {day}',
-	'home.rounds.answer': 'Answer the survey',
 	'survey.intro.title.eit': 'External stakeholders’ perception survey (EIT)',
 	'survey.intro.title.iit': 'Internal stakeholders’ perception survey (IIT)',
 	'survey.intro.what':
@@ -27,7 +20,6 @@ export const en: Dictionary = {
 	'survey.intro.counter': 'Service point: {name}',
 	'survey.intro.start': 'Start',
 	'survey.intro.resume': 'Continue where you left off',
-	'survey.intro.closed': 'This assessment round is closed. Thank you for your interest.',
 	'survey.access.label': 'Staff access code',
 	'survey.code.label': 'One-time code (from your slip)',
 	'survey.code.help':
@@ -74,6 +66,5 @@ export const en: Dictionary = {
 	'survey.answered.noRepeat': 'In this round each device answers once.',
 	'survey.update.available': 'A new version of the app is ready',
 	'survey.update.apply': 'Update now',
-	'status.link': 'Sending status',
-	'error.notFound': 'This assessment round was not found. Please check the link or QR code.'
+	'status.link': 'Sending status'
 };

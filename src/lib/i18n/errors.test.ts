@@ -13,19 +13,23 @@ import { en } from './en.ts';
 import { errors, errorText, verdictText } from './errors.ts';
 import { pagesEn, pagesTh } from './pages.ts';
 import { th } from './th.ts';
+import { thIit } from './th-iit.ts';
 import { thLater } from './th-later.ts';
+import { notFoundEn, notFoundTh } from './not-found.ts';
 import { statusEn, statusTh } from './status.ts';
 import { kioskEn, kioskTh } from '../kiosk/i18n.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 const dictionaries: [string, Record<string, string>, Record<string, string>][] = [
-	// The phone's Thai comes in two parts (the first screen's, then the later screens').
-	['shared', { ...th, ...thLater }, en],
+	// The phone's Thai comes in parts (the first screen's, the IIT code field's, then the
+	// later screens').
+	['shared', { ...th, ...thIit, ...thLater }, en],
 	['status', statusTh, statusEn],
 	['kiosk', kioskTh, kioskEn],
 	['admin', adminTh, adminEn],
 	['pages', pagesTh, pagesEn],
+	['not found', notFoundTh, notFoundEn],
 	['results', resultsTh, resultsEn],
 	['report', reportTh, reportEn],
 	[

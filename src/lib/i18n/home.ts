@@ -2,9 +2,15 @@
  * The home page's own texts (what this site is, who answers, the officers' way in), in
  * both languages: only the home page carries them (./pages.ts says why they are apart).
  */
-import type { Lang } from './index.ts';
+import { fill, type Lang } from './index.ts';
 
 export const homeTh = {
+	'app.tagline':
+		'เก็บแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) และภายนอก (EIT) และดูคะแนนการประเมินคุณธรรมและความโปร่งใส (ITA) ระหว่างเก็บข้อมูล',
+	'home.rounds.title': 'รอบการประเมินที่เปิดอยู่',
+	'home.rounds.empty': 'ยังไม่มีรอบการประเมินที่เปิดอยู่',
+	'home.rounds.closes': 'ปิดรับคำตอบ {day}',
+	'home.rounds.answer': 'ตอบแบบวัด',
 	'home.what':
 		'ITA Collect คือระบบเก็บแบบวัดการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ของสำนักงานเขตและหน่วยงานของรัฐ',
 	'home.respondents.title': 'สำหรับผู้ตอบแบบวัด',
@@ -20,6 +26,12 @@ export const homeTh = {
 export type HomeKey = keyof typeof homeTh;
 
 export const homeEn: Record<HomeKey, string> = {
+	'app.tagline':
+		'Collect the ITA perception surveys of internal (IIT) and external (EIT) stakeholders and see the Integrity and Transparency Assessment scores while collection runs.',
+	'home.rounds.title': 'Open assessment rounds',
+	'home.rounds.empty': 'No assessment round is open yet.',
+	'home.rounds.closes': 'Closes on {day}',
+	'home.rounds.answer': 'Answer the survey',
 	'home.what':
 		'ITA Collect collects the surveys of the Integrity and Transparency Assessment (ITA) of Thai public agencies, such as Bangkok’s district offices.',
 	'home.respondents.title': 'If you were asked to answer',
@@ -32,7 +44,7 @@ export const homeEn: Record<HomeKey, string> = {
 	'home.status': 'Answers kept on this device'
 };
 
-/** A home page text in `lang`. */
-export function ht(lang: Lang, key: HomeKey): string {
-	return lang === 'en' ? homeEn[key] : homeTh[key];
+/** A home page text in `lang`, `{name}` placeholders filled in. */
+export function ht(lang: Lang, key: HomeKey, params: Record<string, string | number> = {}): string {
+	return fill(lang === 'en' ? homeEn[key] : homeTh[key], params);
 }

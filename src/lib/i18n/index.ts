@@ -10,15 +10,16 @@
  * that knows their words and these.
  */
 import { th } from './th.ts';
+import type { thIit } from './th-iit.ts';
 import type { thLater } from './th-later.ts';
 
 export type Lang = 'th' | 'en';
 export const langs: readonly Lang[] = ['th', 'en'];
-export type MessageKey = keyof typeof th | keyof typeof thLater;
+export type MessageKey = keyof typeof th | keyof typeof thLater | keyof typeof thIit;
 export type Dictionary = Record<MessageKey, string>;
 
-// The first screen's Thai is always there, the later screens' Thai arrives with them
-// (addTexts); English is fetched when someone asks for it, so that the Thai majority does
+// The first screen's Thai is always there, the later screens' (and the IIT code field's)
+// Thai arrives with them (addTexts); English is fetched when someone asks for it, so that the Thai majority does
 // not download it (see loadLang).
 const dictionaries: Partial<Record<Lang, Partial<Dictionary>>> = { th };
 

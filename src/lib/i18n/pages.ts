@@ -1,23 +1,17 @@
 /**
- * The texts of the pages anyone may land on without a survey in hand: the "not found" and
- * error pages (unknown round, unknown counter), a round not yet open or closed, the way
- * back from /status. Kept in their own small dictionary (both languages) so that the
- * survey's dictionaries stay as they are; same rules: `{name}` placeholders, Buddhist-era
- * years. SvelteKit loads the root error page with every first screen, so these words are
- * on every phone: the home page's longer texts are in ./home.ts.
+ * The texts of the pages anyone may land on without a survey in hand: the root "not found"
+ * and error page, and a round not yet open or closed (the survey's first screen). Kept in
+ * their own small dictionary (both languages) so that the survey's dictionaries stay as
+ * they are; same rules: `{name}` placeholders, Buddhist-era years. SvelteKit loads the
+ * root error page with every first screen, so these words are on every phone: the home
+ * page's longer texts are in ./home.ts, an unknown round's or counter's in ./not-found.ts,
+ * the way back from /status in ./status.ts.
  */
 import type { Lang } from './index.ts';
 
 export const pagesTh = {
 	'notFound.title': 'ไม่พบหน้านี้',
 	'notFound.text': 'ลิงก์อาจพิมพ์ผิดหรือถูกลบไปแล้ว กรุณาตรวจสอบลิงก์หรือคิวอาร์โค้ดอีกครั้ง',
-	'notFound.round.title': 'ไม่พบรอบการประเมินนี้',
-	'notFound.round.text':
-		'ไม่มีรอบการประเมินรหัส "{round}" หรือยังไม่เปิดให้ตอบ กรุณาตรวจสอบลิงก์หรือคิวอาร์โค้ด หรือสอบถามเจ้าหน้าที่ของหน่วยงาน',
-	'notFound.counter.title': 'ไม่พบจุดบริการนี้',
-	'notFound.counter.text':
-		'ลิงก์นี้ระบุจุดบริการ "{counter}" ซึ่งไม่มีในรอบการประเมินนี้ (อาจพิมพ์ผิดหรือถูกลบแล้ว) ท่านยังตอบแบบวัดของรอบนี้ได้ตามปกติ',
-	'notFound.counter.general': 'ตอบแบบวัดของ{agency}',
 	'notFound.home': 'ไปหน้าแรก',
 	'error.title': 'เกิดข้อผิดพลาด',
 	'error.text': 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้งในภายหลัง',
@@ -25,9 +19,7 @@ export const pagesTh = {
 	'round.notYet.text': 'เปิดรับคำตอบตั้งแต่ {opens} ถึง {closes} กรุณากลับมาอีกครั้ง ขอบคุณที่สนใจ',
 	'round.closed.title': 'รอบการประเมินนี้ปิดรับคำตอบแล้ว',
 	'round.closed.text': 'ปิดรับคำตอบเมื่อ {closes} ขอบคุณที่สนใจ',
-	'round.paused.text': 'เจ้าหน้าที่ปิดรับคำตอบของรอบนี้ไว้ ขอบคุณที่สนใจ',
-	'status.back': 'กลับไปตอบแบบวัด',
-	'status.home': 'ไปหน้าแรก'
+	'round.paused.text': 'เจ้าหน้าที่ปิดรับคำตอบของรอบนี้ไว้ ขอบคุณที่สนใจ'
 } as const;
 
 export type PageKey = keyof typeof pagesTh;

@@ -5,6 +5,8 @@
 import { textsFor } from './index.ts';
 
 export const statusTh = {
+	'status.back': 'กลับไปตอบแบบวัด',
+	'status.home': 'ไปหน้าแรก',
 	'status.title': 'สถานะการส่งคำตอบในเครื่องนี้',
 	'status.queued': 'รอส่ง',
 	'status.sent': 'ส่งแล้ว',
@@ -21,6 +23,8 @@ export const statusTh = {
 export type StatusKey = keyof typeof statusTh;
 
 export const statusEn: Record<StatusKey, string> = {
+	'status.back': 'Back to the survey',
+	'status.home': 'Go to the home page',
 	'status.title': 'Answers kept on this device',
 	'status.queued': 'Waiting to be sent',
 	'status.sent': 'Sent',

@@ -5,6 +5,14 @@
  * English has all of them in en.ts, which only those who choose English download.
  */
 export const thLater = {
+	'survey.intro.resume': 'ตอบต่อจากที่ค้างไว้',
+	'survey.update.available': 'มีแอปรุ่นใหม่',
+	'survey.update.apply': 'อัปเดตตอนนี้',
+	'survey.access.missing': 'กรุณากรอกรหัสสำหรับบุคลากรก่อนเริ่มตอบ',
+	'survey.progress': 'ข้อ {current} จาก {total}',
+	'survey.nav.back': 'ย้อนกลับ',
+	'survey.nav.next': 'ถัดไป',
+	'survey.nav.review': 'ตรวจทานคำตอบ',
 	'survey.about.title': 'ข้อมูลทั่วไปของผู้ตอบ',
 	'survey.about.help': 'ไม่บังคับตอบ ใช้เพื่อสรุปผลในภาพรวมเท่านั้น',
 	'survey.about.specify': 'โปรดระบุ',

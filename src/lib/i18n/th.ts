@@ -1,14 +1,7 @@
 export const th = {
 	'app.name': 'ITA Collect',
-	'app.tagline':
-		'เก็บแบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) และภายนอก (EIT) และดูคะแนนการประเมินคุณธรรมและความโปร่งใส (ITA) ระหว่างเก็บข้อมูล',
 	'app.lang.switch': 'English',
-	'app.lang.label': 'เปลี่ยนภาษา',
-	'home.rounds.title': 'รอบการประเมินที่เปิดอยู่',
-	'home.rounds.empty': 'ยังไม่มีรอบการประเมินที่เปิดอยู่',
 	'home.rounds.fiscalYear': 'ปีงบประมาณ พ.ศ. {year}',
-	'home.rounds.closes': 'ปิดรับคำตอบ {day}',
-	'home.rounds.answer': 'ตอบแบบวัด',
 	'survey.intro.title.eit': 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)',
 	'survey.intro.title.iit': 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)',
 	'survey.intro.what':
@@ -18,27 +11,12 @@ export const th = {
 	'survey.intro.who': 'ผู้ตอบ: {audience}',
 	'survey.intro.counter': 'จุดบริการ: {name}',
 	'survey.intro.start': 'เริ่มตอบ',
-	'survey.intro.resume': 'ตอบต่อจากที่ค้างไว้',
-	'survey.intro.closed': 'รอบการประเมินนี้ปิดรับคำตอบแล้ว ขอบคุณที่สนใจ',
-	'survey.access.label': 'รหัสสำหรับบุคลากร',
-	'survey.access.help': 'ขอรหัสได้จากคณะทำงาน ITA ของหน่วยงาน',
-	'survey.code.label': 'รหัสใช้ครั้งเดียว (จากใบรหัส)',
-	'survey.code.help':
-		'พิมพ์รหัสบนใบรหัสที่ได้รับจากคณะทำงาน ITA หรือสแกนคิวอาร์โค้ดบนใบรหัส รหัสหนึ่งใช้ตอบได้ครั้งเดียว และไม่เชื่อมโยงกับคำตอบของท่าน',
 	'survey.loading': 'กำลังโหลด…',
 	'survey.reload': 'โหลดหน้าใหม่',
 	'survey.offlineTooEarly':
 		'ยังโหลดแบบวัดไม่ครบเพราะขาดการเชื่อมต่อ เมื่อเชื่อมต่อได้แล้วกรุณาโหลดหน้าใหม่ คำตอบที่ตอบไว้จะยังอยู่',
-	'survey.access.missing': 'กรุณากรอกรหัสสำหรับบุคลากรก่อนเริ่มตอบ',
-	'survey.progress': 'ข้อ {current} จาก {total}',
 	'survey.progress.label': 'ความคืบหน้า',
-	'survey.nav.back': 'ย้อนกลับ',
-	'survey.nav.next': 'ถัดไป',
-	'survey.nav.review': 'ตรวจทานคำตอบ',
 	'survey.insecure':
 		'หน้านี้ไม่ได้เปิดผ่านการเชื่อมต่อที่ปลอดภัย (https) จึงใช้งานแบบออฟไลน์ไม่ได้ และเก็บคำตอบไว้ในเครื่องนี้ขณะไม่มีสัญญาณไม่ได้ กรุณาตอบและกดส่งขณะมีสัญญาณอินเทอร์เน็ต',
-	'survey.update.available': 'มีแอปรุ่นใหม่',
-	'survey.update.apply': 'อัปเดตตอนนี้',
-	'status.link': 'สถานะการส่ง',
-	'error.notFound': 'ไม่พบรอบการประเมินนี้ กรุณาตรวจสอบลิงก์หรือคิวอาร์โค้ด'
+	'status.link': 'สถานะการส่ง'
 } as const;

@@ -2,7 +2,8 @@
  * A kiosk's survey: the EIT of the respondent screens, with the question "which section
  * did you contact" first, and responses that carry the device key and the tablet's time.
  */
-import { buildResponse, type Draft } from '../survey/flow.ts';
+import { buildResponse } from '../survey/finish.ts';
+import type { Draft } from '../survey/flow.ts';
 import type { SurveyDefinition } from '../survey/questionnaire.ts';
 import { thaiToday, type SurveyResponse } from '../survey/response.ts';
 

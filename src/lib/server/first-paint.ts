@@ -1,13 +1,13 @@
 /**
  * A respondent's first screen is painted before its scripts are fetched. On a weak signal
- * the page's HTML (with its styles inside) can be drawn as soon as it arrives; the 40 KiB of
+ * the page's HTML (with its styles inside) can be drawn as soon as it arrives; the 38 KiB of
  * scripts that make its buttons work should not compete with that for the line, and a
  * phone's browser should not spend the first paint's time compiling them. So the survey
  * pages send no modulepreload links (hooks.server.ts), and SvelteKit's start-up script
  * waits for the first contentful paint before it imports the app — then adds the links
  * SvelteKit would have sent, so that every first-screen module is fetched at once rather
  * than import by import. The buttons say "not yet" (disabled) until the app has started,
- * as before; a code typed meanwhile is kept (IntroStep.svelte).
+ * as before; a code typed meanwhile is kept (AccessCodeField.svelte).
  */
 
 /** The pages whose first paint waits for no script: the survey's (EIT and IIT). */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { FrameworkSchema } from '../ita/framework.ts';
-import { buildResponse, emptyDraft, firstIncomplete, missing, steps, type Draft } from './flow.ts';
+import { buildResponse, firstIncomplete } from './finish.ts';
+import { emptyDraft, missing, steps, type Draft } from './flow.ts';
 import { surveyDefinition, type RoundQuestionnaire } from './questionnaire.ts';
 
 const framework = (id: string) =>

@@ -1,10 +1,13 @@
 /**
- * The survey's flow, as plain functions: the steps, what blocks "next", and the finished
- * response. The screens only show what these return.
+ * The survey's flow, as plain functions: the steps and what blocks "next" (./finish.ts has
+ * the end of it: the finished response). The screens only show what these return.
  */
 import type { Item } from '../ita/framework.ts';
 import type { SurveyDefinition, SurveyQuestionView } from './questionnaire.ts';
-import type { Channel, DemographicAnswer, SurveyResponse } from './response.ts';
+import { asksForCode } from './intro.ts';
+import type { DemographicAnswer } from './response.ts';
+
+export { asksForCode, estimatedMinutes } from './intro.ts';
 
 export type Step =
 	| { kind: 'intro' }
@@ -21,12 +24,6 @@ export interface Draft {
 	accessCode?: string;
 	/** Device clock, ms: when the respondent left the first screen (never sent: see secondsSpent). */
 	startedAt?: number;
-}
-
-/** About one minute per six items, never less than three: said on the first screen. */
-export function estimatedMinutes(def: SurveyDefinition): number {
-	const items = def.questions.reduce((n, q) => n + q.items.length, 0) + def.demographics.length;
-	return Math.max(3, Math.round(items / 6));
 }
 
 export function emptyDraft(): Draft {
@@ -50,11 +47,6 @@ export function steps(def: SurveyDefinition, options: { aboutLast?: boolean } = 
 		...(options.aboutLast ? [...questions, ...about] : [...about, ...questions]),
 		{ kind: 'review' }
 	];
-}
-
-/** True when staff need a code to answer this round's IIT: a slip's, or the shared one. */
-export function asksForCode(def: SurveyDefinition): boolean {
-	return def.round.iitCodes === 'single' || def.round.iitAccessCode;
 }
 
 export const answerKey = (question: { id: string }, item: { id: string }) =>
@@ -94,50 +86,4 @@ export function missing(def: SurveyDefinition, step: Step, draft: Draft): Missin
 			.map((m) => ({ kind: 'item' as const, ...m }));
 	}
 	return [];
-}
-
-/** The first step that is not complete, so a review can send the respondent back to it. */
-export function firstIncomplete(def: SurveyDefinition, draft: Draft): number | null {
-	const all = steps(def);
-	const index = all.findIndex((s) => missing(def, s, draft).length > 0);
-	return index === -1 ? null : index;
-}
-
-/** The finished response, as the outbox keeps it and the server receives it. */
-export function buildResponse(
-	def: SurveyDefinition,
-	draft: Draft,
-	context: { id: string; today: string; channel: Channel }
-): SurveyResponse {
-	const answers: Record<string, number> = {};
-	const variants: Record<string, string> = {};
-	for (const q of def.questions) {
-		if (q.variants && draft.variants[q.id]) variants[q.id] = draft.variants[q.id];
-		for (const item of itemsShown(q, draft)) {
-			const key = answerKey(q, item);
-			if (draft.answers[key] !== undefined) answers[key] = draft.answers[key];
-		}
-	}
-	const demographics: Record<string, DemographicAnswer> = {};
-	for (const d of def.demographics) {
-		const a = draft.demographics[d.id];
-		if (a !== undefined && (typeof a === 'string' || a.text.trim() !== '')) demographics[d.id] = a;
-		else if (a !== undefined) demographics[d.id] = a.code;
-	}
-	return {
-		id: context.id,
-		round: def.round.code,
-		instrument: def.instrument,
-		channel: def.servicePoint ? 'qr' : context.channel,
-		...(def.servicePoint ? { servicePoint: def.servicePoint.code } : {}),
-		collectedOn: context.today,
-		...(def.instrument === 'iit' && draft.accessCode
-			? def.round.iitCodes === 'single'
-				? { iitCode: draft.accessCode.trim() }
-				: { accessCode: draft.accessCode.trim() }
-			: {}),
-		answers,
-		demographics,
-		variants
-	};
 }

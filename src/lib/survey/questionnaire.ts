@@ -99,6 +99,6 @@ export function surveyDefinition(q: RoundQuestionnaire, instrument: Instrument):
 	};
 }
 
-// Said on the first screen, so it lives with the flow (the phone's first screen does not
-// carry surveyDefinition, which the server and the kiosk use).
-export { estimatedMinutes } from './flow.ts';
+// Said on the first screen, so it lives with the intro's helpers (the phone's first screen
+// does not carry surveyDefinition, which the server and the kiosk use).
+export { estimatedMinutes } from './intro.ts';

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { FrameworkSchema } from '../ita/framework.ts';
 import { checkAccessCode, retryAfterSeconds, waitMinutes } from './access.ts';
 import { deviceId, randomUuid, secondsSpent } from './device.ts';
-import { asksForCode, buildResponse, emptyDraft, missing, steps } from './flow.ts';
+import { buildResponse } from './finish.ts';
+import { asksForCode, emptyDraft, missing, steps } from './flow.ts';
 import { surveyDefinition, type RoundQuestionnaire } from './questionnaire.ts';
 import { refusalText, tt } from './trust-text.ts';
 
