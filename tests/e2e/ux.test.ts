@@ -397,7 +397,7 @@ describe('issue 15: no lost input, Thai everywhere, no dead ends', () => {
 			});
 		const sarabun = (status: string) =>
 			`[...document.fonts].some((f) => f.family.replace(/["']/g, '') === 'Sarabun' && f.status === '${status}')`;
-		for (const path of ['/r/demo-bma-2567', '/r/demo-bma-2567/iit']) {
+		for (const path of ['/r/demo-bma-2567', '/r/demo-bma-2567/iit', '/r/demo-bma-2567?lang=en']) {
 			for (const viewport of [phone, { width: 412, height: 823 }]) {
 				const { page } = await browser(viewport);
 				// A weak signal: the fonts come only once the first screen has been drawn.
