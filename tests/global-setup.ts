@@ -49,8 +49,10 @@ export default async function setup(project: TestProject) {
 	} else {
 		await writeBuildState(stateFile, { status: 'built' });
 	}
-	// The migrated databases the tests copy (support/templates.ts), made once before them.
-	await ensureTemplates(pgAdminUrl);
+	// The migrated databases the tests copy (support/templates.ts), made once before them;
+	// `ita score` under the tests starts from the PGlite one (the workers and the processes
+	// they start inherit this environment; src/lib/server/db/test-template.ts).
+	process.env.ITA_TEST_PGLITE_DUMP = await ensureTemplates(pgAdminUrl);
 	return async () => {
 		// Even a run of database tests only ends with a fresh build, or fails, as before.
 		const built = await build;
