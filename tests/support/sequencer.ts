@@ -2,7 +2,7 @@
  * The order of the test files: vitest's own (the longest first, by the last run's
  * durations), except while the app is still to be built (global-setup.ts builds it in the
  * background): then the longest files that start no server go first, enough of them to
- * keep both workers busy for about as long as the build takes, and the rest follow in
+ * keep every worker busy for about as long as the build takes, and the rest follow in
  * vitest's order. A server test started earlier would only wait for the build
  * (support/app-build.ts).
  */
@@ -11,8 +11,8 @@ import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { buildNeeded } from '../../src/cli/build.ts';
 
-/** About how long the build takes on this machine beside the first tests (seconds). */
-const buildSeconds = 45;
+/** About how long the build takes on this machine beside the first tests (seconds: 30 idle, 70-120 busy). */
+const buildSeconds = 60;
 /** What a file nobody has timed yet is taken to last (seconds). */
 const unknownSeconds = 5;
 
@@ -30,14 +30,19 @@ export default class BuildFirstSequencer extends BaseSequencer {
 			const ms = this.ctx.cache.getFileTestResults(key)?.duration;
 			return ms === undefined ? unknownSeconds : ms / 1000;
 		};
-		const window = buildSeconds * Math.max(1, this.ctx.config.maxWorkers);
+		// Each worker takes the next file when it is free: deal the files out as the workers
+		// will take them, until every worker has about the build's time of work.
+		const workers: number[] = Array.from(
+			{ length: Math.max(1, this.ctx.config.maxWorkers) },
+			() => 0
+		);
 		const first: TestSpecification[] = [];
-		let filled = 0;
 		for (const spec of sorted) {
-			if (filled >= window) break;
+			const least = workers.indexOf(Math.min(...workers));
+			if (workers[least] >= buildSeconds) break;
 			if (startsServer(spec)) continue;
 			first.push(spec);
-			filled += seconds(spec);
+			workers[least] += seconds(spec);
 		}
 		return [...first, ...sorted.filter((spec) => !first.includes(spec))];
 	}
