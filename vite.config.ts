@@ -154,6 +154,11 @@ export default defineConfig({
 		expect: { poll: { timeout: 15_000 } },
 		hookTimeout: 120_000,
 		globalSetup: ['tests/global-setup.ts'],
+		// The tests that start no server first while the app builds (tests/support/sequencer.ts).
+		// (Loaded under vitest only: the app's build has no use for vitest's modules.)
+		sequence: process.env.VITEST
+			? { sequencer: (await import('./tests/support/sequencer.ts')).default }
+			: undefined,
 		// Passwords hashed at a test cost (src/lib/server/auth/password.ts; one test keeps the
 		// production cost), in the tests and in the servers they start.
 		env: { ITA_TEST_FAST_HASH: '1' },

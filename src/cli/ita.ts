@@ -19,11 +19,12 @@ import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AccountError, createAccount, listAccounts } from '../lib/server/auth/accounts.ts';
-import { openPglite, openPostgres, type Sql } from '../lib/server/db/client.ts';
+import { openPostgres, type Sql } from '../lib/server/db/client.ts';
 import { openDatabase } from '../lib/server/db/embedded.ts';
 import { installFrameworks } from '../lib/server/db/frameworks.ts';
 import { migrate } from '../lib/server/db/migrate.ts';
 import { callRpc, service } from '../lib/server/db/rpc.ts';
+import { throwAwayPglite } from '../lib/server/db/test-template.ts';
 import { backup as backupFolder, restore as restoreFolder } from './backup.ts';
 import { failureText, httpFailure } from './failure.ts';
 import { parseNdjson, type Line } from './ndjson.ts';
@@ -154,7 +155,8 @@ async function score(args: string[]): Promise<number> {
 	const lines = parseNdjson(await readFile(values.responses, 'utf8'));
 	const oit = values.oit ? (JSON.parse(await readFile(values.oit, 'utf8')) as unknown) : null;
 
-	const db = await openPglite();
+	// (Under the tests, a migrated copy: src/lib/server/db/test-template.ts.)
+	const db = await throwAwayPglite();
 	try {
 		await migrate(db);
 		const ids = await installFrameworks(db);

@@ -58,9 +58,16 @@ export interface AxeViolation {
 	nodes: { target: string[] }[];
 }
 
-/** axe-core's violations on the page as it is now (WCAG 2.1 A and AA rules). */
+/**
+ * axe-core's violations on the page as it is now (WCAG 2.1 A and AA rules). axe-core is
+ * put into the page once per document (a quarter of each check's time went to parsing it
+ * again on the survey's screens, which are one document).
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ path: axePath });
+	const loaded = await page.evaluate(
+		() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function'
+	);
+	if (!loaded) await page.addScriptTag({ path: axePath });
 	const violations = await page.evaluate(async () => {
 		const axe = (
 			window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }

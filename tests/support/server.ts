@@ -7,6 +7,7 @@
  * admits one process, and stopping, opening and restarting costs seconds of CPU a time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appBuilt } from './app-build.ts';
 import type { Row, Sql } from '../../src/lib/server/db/client.ts';
 import { openDatabase } from '../../src/lib/server/db/embedded.ts';
 import type { SqlReply, SqlRequest } from '../../src/lib/server/db/test-channel.ts';
@@ -90,8 +91,12 @@ export class EmbeddedServer {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
-	/** Starts the server; resolves when it listens, rejects with its output if it exits first. */
-	start(): Promise<void> {
+	/**
+	 * Starts the server; resolves when it listens, rejects with its output if it exits first.
+	 * Waits first for this run's build (support/app-build.ts), which may still be going.
+	 */
+	async start(): Promise<void> {
+		await appBuilt();
 		const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
 			env: {
 				...process.env,

@@ -6,7 +6,8 @@
  * framework files (their hash names them), by the global set-up or the first test that
  * needs one; the tests of the migrations themselves (tests/db/squash.test.ts, the pgTAP
  * suite's first case, tests/server/embedded.test.ts's empty data folder, the CLI's) still
- * migrate from nothing.
+ * migrate from nothing — except `ita score`'s throw-away database, which under the tests
+ * starts from the PGlite copy (src/lib/server/db/test-template.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -136,7 +137,12 @@ export function postgresTemplate(adminUrl: string): Promise<string> {
 	return template;
 }
 
-/** Both templates, made now if missing (the global set-up, before any test file). */
-export async function ensureTemplates(adminUrl: string): Promise<void> {
-	await Promise.all([pgliteTemplate(), postgresTemplate(adminUrl)]);
+/**
+ * Both templates, made now if missing (the global set-up, before any test file). Returns
+ * the PGlite copy's dump, which `ita score` starts from under the tests
+ * (src/lib/server/db/test-template.ts).
+ */
+export async function ensureTemplates(adminUrl: string): Promise<string> {
+	const [folder] = await Promise.all([pgliteTemplate(), postgresTemplate(adminUrl)]);
+	return join(folder, 'pgdata.tar');
 }

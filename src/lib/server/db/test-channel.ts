@@ -80,7 +80,7 @@ export function answerSql(db: Sql): void {
 		});
 	};
 
-	process.on('message', (message: SqlRequest) => {
+	const onMessage = (message: SqlRequest) => {
 		if (!message || typeof message !== 'object' || !('op' in message)) return;
 		const { id } = message;
 		const work = async (): Promise<unknown> => {
@@ -99,5 +99,10 @@ export function answerSql(db: Sql): void {
 			(value) => send({ id, ok: true, value }),
 			(error: unknown) => send({ id, ok: false, error: plain(error) })
 		);
-	});
+	};
+	process.on('message', onMessage);
+	// A listened-to channel keeps the process alive: at shutdown it stops listening, so that
+	// the server ends as soon as its database is closed, as one a person started does
+	// (rather than at start.ts's 5-second cap, on every stop of every test's server).
+	process.once('sveltekit:shutdown', () => process.off('message', onMessage));
 }
