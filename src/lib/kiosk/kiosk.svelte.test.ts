@@ -51,6 +51,8 @@ function fakeServer() {
 		status: 'active' as KioskInfo['status'],
 		sent: [] as SurveyResponse[],
 		heartbeats: [] as number[],
+		/** The heartbeat finds no server (status 0), as just before the network is back. */
+		unreachable: false,
 		api: {
 			enrol: (code: string): Promise<Answer<KioskInfo & { deviceKey: string }>> =>
 				Promise.resolve(
@@ -60,6 +62,9 @@ function fakeServer() {
 				),
 			heartbeat: (_key: string, queued: number): Promise<Answer<KioskInfo>> => {
 				server.heartbeats.push(queued);
+				if (server.unreachable) {
+					return Promise.resolve({ ok: false, status: 0, code: 'network', message: 'offline' });
+				}
 				return Promise.resolve({ ok: true, data: info(server.status) });
 			},
 			questionnaire: (): Promise<Answer<RoundQuestionnaire>> =>
@@ -180,6 +185,37 @@ describe('KioskState', () => {
 		expect(k.pinLockedFor).toBe(60);
 		now.t += 60_000;
 		expect(await k.enterPin('2468')).toBe(true);
+	});
+
+	test('a PIN tapped again while the last is being checked waits for its answer: only answered ones count', async () => {
+		const now = { t: start };
+		const k = await kiosk(now);
+		await k.enrol('ABCDEF23');
+		k.openPin();
+		const first = k.enterPin('0');
+		expect(k.pinChecking).toBe(true);
+		expect(await k.enterPin('1')).toBe(false);
+		expect(await first).toBe(false);
+		expect(k.pinChecking).toBe(false);
+		expect(k.pinResult).toEqual({ ok: false, locked: false, attemptsLeft: 2 });
+	});
+
+	test('back online: a heartbeat that found no server is followed by "online" as soon as a send goes through', async () => {
+		const now = { t: start };
+		const server = fakeServer();
+		const k = await kiosk(now, server);
+		await k.enrol('ABCDEF23');
+		expect(k.online).toBe(true);
+		server.unreachable = true;
+		await k.heartbeat();
+		expect(k.online).toBe(false);
+		// The network is back; a visitor's answers go out within the same few seconds.
+		server.unreachable = false;
+		k.begin();
+		k.survey!.setAnswer('E1.1', 4);
+		await k.finish();
+		await expect.poll(() => server.sent.length).toBe(1);
+		await expect.poll(() => k.online).toBe(true);
 	});
 
 	test('revoked: the heartbeat says so, and no visitor can start', async () => {

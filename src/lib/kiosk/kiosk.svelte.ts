@@ -57,6 +57,7 @@ export class KioskState {
 	#enrolProblem = $state<EnrolProblem | null>(null);
 	#enrolling = $state(false);
 	#pinResult = $state<PinOutcome | null>(null);
+	#pinChecking = $state(false);
 	#saveFailed = $state(false);
 	#reachable = $state<boolean | null>(null);
 	#lastHeartbeatAt = $state<number | null>(null);
@@ -112,6 +113,10 @@ export class KioskState {
 	get pinResult(): PinOutcome | null {
 		return this.#pinResult;
 	}
+	/** A PIN is being checked (its hash takes a moment on a slow tablet). */
+	get pinChecking(): boolean {
+		return this.#pinChecking;
+	}
 	/** The responses the server refused, with its reasons (read when the settings open). */
 	get refused(): OutboxEntry[] {
 		return this.#refused;
@@ -163,7 +168,11 @@ export class KioskState {
 		// After a send, hear from the server too: it may have revoked this kiosk meanwhile.
 		this.#stops.push(
 			this.#loop.subscribe((s) => {
-				if (s.state === 'idle' && this.#clock() - this.#lastBeat > 5_000) void this.heartbeat();
+				if (s.state !== 'idle') return;
+				// Sent while the last heartbeat found no server (it ran as the network came
+				// back): the server is there, and the status corner should say so now.
+				const back = !s.lastError && this.#reachable === false;
+				if (back || this.#clock() - this.#lastBeat > 5_000) void this.heartbeat();
 			})
 		);
 		const onOnline = () => void this.heartbeat();
@@ -364,7 +373,14 @@ export class KioskState {
 		const d = this.#device;
 		if (!d) return false;
 		this.activity();
-		this.#pinResult = await this.#pin.check(d.pin, pin);
+		// One PIN at a time: each is answered before the next is taken.
+		if (this.#pinChecking) return false;
+		this.#pinChecking = true;
+		try {
+			this.#pinResult = await this.#pin.check(d.pin, pin);
+		} finally {
+			this.#pinChecking = false;
+		}
 		if (this.#pinResult.ok) {
 			this.#screen = 'settings';
 			void this.#readRefused();
