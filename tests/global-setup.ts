@@ -29,8 +29,9 @@ export default async function setup(project: TestProject) {
 	// Server and browser tests start `npm start`'s server: the build starts now, in the
 	// background, and they wait for it (support/app-build.ts); the tests that need no
 	// server run meanwhile (support/sequencer.ts puts them first while it builds).
+	// `npm test` names the file (scripts/test.ts starts the type-check once the build ends).
 	const dir = await mkdtemp(join(tmpdir(), 'ita-test-build-'));
-	const stateFile = join(dir, 'state.json');
+	const stateFile = process.env.ITA_TEST_BUILD_STATE ?? join(dir, 'state.json');
 	project.provide('itaBuildState', stateFile);
 	let build: Promise<boolean> = Promise.resolve(true);
 	if (buildNeeded()) {
